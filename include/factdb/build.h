@@ -1,0 +1,26 @@
+// Building a .db from a seed folder.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace factdb {
+
+struct BuildSummary {
+  std::vector<std::pair<std::string, std::int64_t>> table_rows;  // every table, with its row count
+};
+
+// Loads every article under `seed_dir` (see README, "Seed format"), verifies
+// every quote against its article, and writes the database to `output`.
+// The file is written beside `output` under a temporary name and renamed over
+// it only once complete and checked: on any error `output` is left exactly as
+// it was and the temporary file is removed.
+// Throws SeedError for bad seed data (every problem, with file, line and
+// column), Error(missing_file) when the seed folder or the output's folder is
+// missing, Error(internal) when the written database fails its own checks.
+BuildSummary build_database(const std::filesystem::path& seed_dir, const std::filesystem::path& output);
+
+}  // namespace factdb

@@ -1,0 +1,52 @@
+// Canned queries: named, documented, parameterised SELECTs shipped inside every .db.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace factdb {
+
+struct QueryParam {
+  std::string name;         // bound as :name
+  std::string type;         // "text", "integer" or "real"
+  bool required = false;    // required parameters have no default
+  std::optional<std::string> default_value;  // used when the caller gives none
+  std::string description;
+};
+
+struct CannedQuery {
+  std::string name;  // e.g. "stand-ins"
+  std::string title;
+  std::string description;
+  std::string sql;  // one SELECT, no trailing semicolon
+  std::vector<QueryParam> params;
+};
+
+// Parses a canned-query file: a header of `-- name:`, `-- title:`,
+// `-- description:` (continued on following `--` lines) and `-- param:` lines
+// (`NAME TYPE required|optional|default=VALUE DESCRIPTION`), then the SELECT.
+// Throws Error(internal) naming `file_name` when the header is malformed.
+CannedQuery parse_canned_query(std::string_view file_name, std::string_view text);
+
+// The queries compiled into this factdb, sorted by name.
+const std::vector<CannedQuery>& builtin_canned_queries();
+
+// The parameters as the JSON array stored in canned_query.params.
+std::string params_to_json(const std::vector<QueryParam>& params);
+
+// Inverse of params_to_json. Throws Error(bad_data) on malformed JSON.
+std::vector<QueryParam> params_from_json(const std::string& json);
+
+// The queries stored in an open factdb database, sorted by name.
+std::vector<CannedQuery> read_canned_queries(SQLite::Database& db);
+
+// The name of the view a parameterless query is also stored as: '-' becomes '_'.
+std::string view_name(std::string_view query_name);
+
+}  // namespace factdb

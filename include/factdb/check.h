@@ -1,0 +1,32 @@
+// Verifying a factdb database: what `factdb check` reports.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace factdb {
+
+struct CheckResult {
+  std::string name;    // e.g. "evidence"
+  bool ok = false;
+  std::string detail;  // what was checked, or what is wrong
+};
+
+// Runs every check on an open connection: schema version, SQLite's integrity
+// and foreign-key checks, the evidence contract (substr(article.text, start,
+// length) = quote for every evidence row), each article's SHA-256, that every
+// fact rests on a citation or an annotation, and that every canned query
+// compiles and has its view. Never throws for a failed check; only for a
+// connection that cannot be read at all (SQLite::Exception).
+std::vector<CheckResult> check_connection(SQLite::Database& db);
+
+// Opens `path` read-only and runs check_connection on it. Throws like
+// factdb::Database's constructor for a file that is missing or not factdb's.
+std::vector<CheckResult> check_database(const std::filesystem::path& path);
+
+}  // namespace factdb

@@ -1,0 +1,77 @@
+// Reading a factdb .db: opened read-only, with every query sandboxed.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "factdb/canned_query.h"
+#include "factdb/result.h"
+
+namespace factdb {
+
+// PRAGMA user_version of the databases this factdb writes and reads.
+constexpr int kSchemaVersion = 1;
+// PRAGMA application_id of every factdb database: "fact" in ASCII.
+constexpr std::int32_t kApplicationId = 0x66616374;
+
+// NAME=VALUE pairs as the user typed them, in order.
+using ParamValues = std::vector<std::pair<std::string, std::string>>;
+
+// An open factdb database. Opened read-only (a missing file is never
+// created), in SQLite's defensive mode, with an authorizer that lets through
+// reads only: writes, ATTACH, state-changing pragmas, transactions and
+// extension loading are refused with a message saying what and why.
+class Database {
+ public:
+  enum class VersionCheck { strict, lenient };
+
+  // Throws Error(missing_file) when `path` does not exist or cannot be read,
+  // Error(bad_data) when it is not a SQLite database, not a factdb database,
+  // or (with VersionCheck::strict) of a schema version this factdb does not read.
+  explicit Database(const std::filesystem::path& path, VersionCheck check = VersionCheck::strict);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs exactly one read-only SQL statement. Named parameters (:name, @name,
+  // $name) are bound from `params`: a value that is a whole number binds as
+  // INTEGER, one that is a decimal number as REAL, anything else as TEXT.
+  // Throws Error(usage) for a missing or unknown parameter, Error(sql) for SQL
+  // that does not compile, fails, or is refused by the sandbox.
+  ResultSet run_sql(const std::string& sql, const ParamValues& params = {});
+
+  // Runs the canned query `name` stored in the database, converting each
+  // parameter to its declared type and filling in defaults. Throws
+  // Error(usage) for an unknown query, a missing, unknown or mistyped
+  // parameter, Error(sql) when its SQL fails.
+  ResultSet run_canned(const std::string& name, const ParamValues& params = {});
+
+  // The canned queries stored in the database, sorted by name.
+  std::vector<CannedQuery> canned_queries();
+
+  int schema_version() const { return schema_version_; }
+  std::int32_t application_id() const { return application_id_; }
+  const std::filesystem::path& path() const { return path_; }
+
+  // The underlying connection, sandbox included.
+  SQLite::Database& sqlite() { return *db_; }
+
+  struct Sandbox;  // the authorizer's state; opaque
+
+ private:
+  ResultSet run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound);
+
+  std::filesystem::path path_;
+  std::unique_ptr<Sandbox> sandbox_;  // outlives db_, whose authorizer points at it
+  std::unique_ptr<SQLite::Database> db_;
+  int schema_version_ = 0;
+  std::int32_t application_id_ = 0;
+};
+
+}  // namespace factdb

@@ -1,0 +1,31 @@
+// Writing query results in the formats the CLI offers.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "factdb/result.h"
+
+namespace factdb {
+
+enum class Format {
+  table,     // aligned columns for a terminal; control characters shown escaped
+  csv,       // RFC 4180: header row, CRLF line ends, quotes only where needed
+  tsv,       // tab-separated; backslash, tab, CR and LF escaped as \\ \t \r \n
+  json,      // one array of objects keyed by column name, in column order
+  jsonl,     // one object per line
+  markdown,  // a GitHub-flavoured table
+};
+
+// The names accepted by --format, in the order help lists them.
+const std::vector<std::string_view>& format_names();
+
+// The format called `name`, or nullopt when there is none.
+std::optional<Format> parse_format(std::string_view name);
+
+// Writes `result` to `out` in `format`.
+void write_result(std::ostream& out, const ResultSet& result, Format format);
+
+}  // namespace factdb

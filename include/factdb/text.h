@@ -1,0 +1,34 @@
+// UTF-8 helpers: validation, character positions as SQLite counts them, display width.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factdb::text {
+
+// Byte offset of the first byte that does not start a valid UTF-8 sequence,
+// or nullopt when the whole of `bytes` is valid UTF-8.
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
+
+// 1-based line and column (in characters) of `byte_offset` within `bytes`.
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+};
+LineColumn line_column(std::string_view bytes, std::size_t byte_offset);
+
+// Number of code points in valid UTF-8 `bytes`: what SQLite's length() returns.
+std::size_t char_count(std::string_view bytes);
+
+// Byte offsets of every occurrence of `needle` in `haystack`, in order;
+// occurrences may overlap. Empty needle: no occurrences.
+std::vector<std::size_t> find_all(std::string_view haystack, std::string_view needle);
+
+// Columns a terminal uses to show valid UTF-8 `s`: wide East Asian characters
+// count two, combining marks none.
+std::size_t display_width(std::string_view s);
+
+}  // namespace factdb::text

@@ -1,0 +1,237 @@
+-- factdb schema, version 1 (PRAGMA user_version = 1).
+--
+-- Every statement the .db makes is a row of `fact`. A fact rests either on the
+-- article's own words (one or more `citation` rows, each pointing at a verified
+-- `evidence` span) or on an annotation: knowledge the article does not give,
+-- with its `annotation_source`. The tables below `fact` hold what each kind of
+-- fact says; each of their rows carries the `fact_id` it belongs to.
+--
+-- Comments inside each CREATE statement are kept by SQLite in sqlite_master,
+-- so any SQLite client shows them beside the table definition.
+
+CREATE TABLE article (
+  id          TEXT PRIMARY KEY,        -- stable slug of the article, e.g. 'sco-summit-astana-2024'
+  title       TEXT NOT NULL,           -- the headline as printed
+  source_site TEXT,                    -- the publishing site as printed in the text; NULL when the text does not name it
+  sha256      TEXT NOT NULL            -- SHA-256 of the file's bytes, lower-case hex
+              CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  text        TEXT NOT NULL            -- the full text, byte for byte as published, boilerplate included
+) STRICT;
+
+CREATE TABLE evidence (
+  id         INTEGER PRIMARY KEY,      -- evidence span id
+  article_id TEXT NOT NULL REFERENCES article (id),  -- the article the span is in
+  start      INTEGER NOT NULL CHECK (start >= 1),    -- 1-based character offset, as SQLite's substr() counts
+  length     INTEGER NOT NULL CHECK (length >= 1),   -- length in characters
+  quote      TEXT NOT NULL CHECK (length(quote) = length),  -- the span's text; substr(article.text, start, length) = quote
+  UNIQUE (article_id, start, length)
+) STRICT;
+
+CREATE TABLE article_section (
+  article_id  TEXT NOT NULL REFERENCES article (id),  -- the article
+  role        TEXT NOT NULL                           -- what the span is: page navigation, headline, body or footer
+              CHECK (role IN ('navigation', 'headline', 'body', 'footer')),
+  evidence_id INTEGER NOT NULL REFERENCES evidence (id),  -- the span
+  PRIMARY KEY (article_id, role)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE annotation_source (
+  id    TEXT PRIMARY KEY,              -- slug, e.g. 'wikidata'
+  title TEXT NOT NULL,                 -- human-readable name of the reference work
+  url   TEXT                           -- where to look it up
+) STRICT;
+
+CREATE TABLE fact (
+  id                   INTEGER PRIMARY KEY,  -- fact id, assigned in seed order
+  article_id           TEXT NOT NULL REFERENCES article (id),  -- the article this fact was recorded from
+  kind                 TEXT NOT NULL,  -- which table holds what the fact says: 'person', 'attendance', ...
+  label                TEXT,           -- optional handle given in the seed, unique within its article
+  annotation_source_id TEXT REFERENCES annotation_source (id),  -- set when the fact is an annotation, not the article's word
+  annotation_note      TEXT,           -- for an annotation: what the source says, precisely enough to look it up
+  is_annotation        INTEGER GENERATED ALWAYS AS (annotation_source_id IS NOT NULL) VIRTUAL,  -- 1 for an annotation, 0 for the article's word
+  CHECK ((annotation_source_id IS NULL) = (annotation_note IS NULL)),
+  UNIQUE (article_id, label)
+) STRICT;
+
+CREATE TABLE citation (
+  fact_id     INTEGER NOT NULL REFERENCES fact (id),      -- the fact
+  evidence_id INTEGER NOT NULL REFERENCES evidence (id),  -- a span of the article that states it
+  PRIMARY KEY (fact_id, evidence_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX citation_by_evidence ON citation (evidence_id);
+
+CREATE TABLE entity (
+  id      TEXT PRIMARY KEY,            -- stable slug, unique across all kinds and articles
+  kind    TEXT NOT NULL                -- what the entity is
+          CHECK (kind IN ('person', 'country', 'organization', 'place', 'event', 'group')),
+  name    TEXT NOT NULL,               -- the name as printed in the article
+  fact_id INTEGER NOT NULL UNIQUE REFERENCES fact (id)  -- where the name is printed
+) STRICT;
+CREATE INDEX entity_by_kind ON entity (kind, name);
+
+CREATE TABLE alias (
+  entity_id TEXT NOT NULL REFERENCES entity (id),  -- the entity
+  name      TEXT NOT NULL,             -- another spelling: printed in the article, or (as an annotation) the usual one
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  PRIMARY KEY (entity_id, name)
+) STRICT;
+
+CREATE TABLE event (
+  id              TEXT PRIMARY KEY REFERENCES entity (id),  -- the event's entity (kind 'event')
+  organization_id TEXT REFERENCES entity (id),  -- the organization whose session it is
+  fact_id         INTEGER NOT NULL UNIQUE REFERENCES fact (id)
+) STRICT;
+
+CREATE TABLE location (
+  entity_id TEXT NOT NULL REFERENCES entity (id),  -- what is located: an event, a city
+  place_id  TEXT NOT NULL REFERENCES entity (id),  -- where: a place or a country
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  PRIMARY KEY (entity_id, place_id)
+) STRICT;
+
+CREATE TABLE office (
+  id              TEXT PRIMARY KEY,    -- slug, e.g. 'prime-minister-of-pakistan'
+  title           TEXT NOT NULL,       -- the title as printed: 'President', 'Prime Minister'
+  jurisdiction_id TEXT NOT NULL REFERENCES entity (id),  -- the country or organization whose office it is
+  fact_id         INTEGER NOT NULL UNIQUE REFERENCES fact (id)
+) STRICT;
+CREATE INDEX office_by_jurisdiction ON office (jurisdiction_id);
+
+CREATE TABLE office_role (
+  office_id TEXT NOT NULL REFERENCES office (id),  -- the office
+  role      TEXT NOT NULL              -- the office is its jurisdiction's head of state or head of government
+            CHECK (role IN ('head of state', 'head of government')),
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  PRIMARY KEY (office_id, role)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE office_holding (
+  person_id TEXT NOT NULL REFERENCES entity (id),  -- who holds the office
+  office_id TEXT NOT NULL REFERENCES office (id),  -- which office
+  acting    INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),  -- 1 when held in an acting capacity
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  PRIMARY KEY (person_id, office_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX office_holding_by_office ON office_holding (office_id);
+
+CREATE TABLE attendance (
+  fact_id       INTEGER PRIMARY KEY REFERENCES fact (id),
+  event_id      TEXT NOT NULL REFERENCES event (id),     -- the event attended
+  person_id     TEXT NOT NULL REFERENCES entity (id),    -- who attended
+  represents_id TEXT REFERENCES entity (id),             -- the country or organization represented, when stated
+  office_id     TEXT REFERENCES office (id),             -- the office in which the person attended, when stated
+  UNIQUE (event_id, person_id),
+  FOREIGN KEY (person_id, office_id) REFERENCES office_holding (person_id, office_id)
+) STRICT;
+CREATE INDEX attendance_by_represents ON attendance (represents_id);
+CREATE INDEX attendance_by_person ON attendance (person_id);
+
+CREATE TABLE membership (
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  organization_id TEXT NOT NULL REFERENCES entity (id),  -- the organization
+  member_id       TEXT NOT NULL REFERENCES entity (id),  -- the country
+  status          TEXT NOT NULL        -- as the article states it; where it lumps two statuses together, so does this
+                  CHECK (status IN ('founding member', 'member', 'soon-to-be full member', 'observer or dialogue partner')),
+  UNIQUE (organization_id, member_id, status)
+) STRICT;
+CREATE INDEX membership_by_member ON membership (member_id);
+
+CREATE TABLE organization_founding (
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  organization_id TEXT NOT NULL UNIQUE REFERENCES entity (id),  -- the organization
+  year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999)  -- year of founding, as stated
+) STRICT;
+
+CREATE TABLE organization_purpose (
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  organization_id TEXT NOT NULL REFERENCES entity (id),  -- the organization
+  purpose         TEXT NOT NULL        -- its stated purpose, verbatim
+) STRICT;
+
+CREATE TABLE meeting (
+  fact_id  INTEGER PRIMARY KEY REFERENCES fact (id),
+  event_id TEXT REFERENCES event (id),     -- the event during which it took place, when stated
+  place_id TEXT REFERENCES entity (id)     -- where it took place, when stated
+) STRICT;
+
+CREATE TABLE meeting_participant (
+  meeting_id INTEGER NOT NULL REFERENCES meeting (fact_id),  -- the meeting
+  person_id  TEXT NOT NULL REFERENCES entity (id),           -- a participant
+  PRIMARY KEY (meeting_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE event_topic (
+  fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),
+  event_id   TEXT NOT NULL REFERENCES event (id),  -- the event
+  kind       TEXT NOT NULL              -- how the article relates the subject to the event
+             CHECK (kind IN ('focus', 'discussed', 'expected', 'showcased', 'presented')),
+  subject    TEXT NOT NULL,             -- the subject, verbatim
+  speaker_id TEXT REFERENCES entity (id)  -- who discussed it, when stated
+) STRICT;
+CREATE INDEX event_topic_by_event ON event_topic (event_id, kind);
+
+CREATE TABLE stance (
+  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),
+  holder_id TEXT NOT NULL REFERENCES entity (id),  -- the person, country or group the stance or aim is attributed to
+  kind      TEXT NOT NULL CHECK (kind IN ('stance', 'aim')),  -- a position held, or a goal pursued
+  statement TEXT NOT NULL             -- what it is, verbatim
+) STRICT;
+CREATE INDEX stance_by_holder ON stance (holder_id);
+
+CREATE TABLE tension (
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  organization_id TEXT REFERENCES entity (id),  -- the organization within which it exists, when stated
+  about           TEXT NOT NULL                 -- what it is about, verbatim
+) STRICT;
+
+CREATE TABLE tension_party (
+  tension_id INTEGER NOT NULL REFERENCES tension (fact_id),  -- the tension
+  party_id   TEXT NOT NULL REFERENCES entity (id),           -- a side of it
+  PRIMARY KEY (tension_id, party_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE reason (
+  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),
+  explains  INTEGER NOT NULL REFERENCES fact (id),  -- the fact it gives the reason for
+  reason    TEXT NOT NULL                          -- the reason, verbatim
+) STRICT;
+CREATE INDEX reason_by_explains ON reason (explains);
+
+CREATE TABLE canned_query (
+  name        TEXT PRIMARY KEY,        -- the name to run it by: factdb query NAME
+  title       TEXT NOT NULL,           -- one line on what it answers
+  description TEXT NOT NULL,           -- what it returns and how it is derived
+  sql         TEXT NOT NULL,           -- the SELECT; parameters are named :like_this
+  params      TEXT NOT NULL CHECK (json_valid(params) AND json_type(params) = 'array')
+                                       -- JSON array of {name, type, required, default, description}; [] when none
+) STRICT;
+
+-- How each fact is supported, one row per citation or annotation: the view an
+-- analyst joins to when asking "says who?".
+CREATE VIEW fact_support AS
+SELECT f.id AS fact_id, f.kind, f.article_id, 'article' AS basis,
+       e.start, e.length, e.quote, NULL AS source, NULL AS note
+  FROM fact f JOIN citation c ON c.fact_id = f.id JOIN evidence e ON e.id = c.evidence_id
+UNION ALL
+SELECT f.id, f.kind, f.article_id, 'annotation', NULL, NULL, NULL, s.title, f.annotation_note
+  FROM fact f JOIN annotation_source s ON s.id = f.annotation_source_id;
+
+-- Each fact with what supports it in one readable cell: the article's quotes
+-- joined with ' … ', or "[annotation, SOURCE] NOTE". Canned queries join it.
+CREATE VIEW fact_evidence AS
+SELECT f.id AS fact_id,
+       CASE WHEN f.annotation_source_id IS NULL
+            THEN (SELECT group_concat(quote, ' … ')
+                    FROM (SELECT e.quote FROM citation c JOIN evidence e ON e.id = c.evidence_id
+                           WHERE c.fact_id = f.id ORDER BY e.start))
+            ELSE '[annotation, ' || s.title || '] ' || f.annotation_note
+       END AS evidence
+  FROM fact f LEFT JOIN annotation_source s ON s.id = f.annotation_source_id;
+
+-- An office holding described as printed: 'acting President' where acting.
+CREATE VIEW office_holding_title AS
+SELECT h.person_id, h.office_id, h.acting,
+       CASE WHEN h.acting THEN 'acting ' || o.title ELSE o.title END AS title,
+       o.jurisdiction_id,
+       EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = o.id AND r.role = 'head of state') AS is_head_of_state_office
+  FROM office_holding h JOIN office o ON o.id = h.office_id;

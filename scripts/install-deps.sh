@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages factdb builds and tests with, only those missing.
+# Safe to run repeatedly: when everything is present it changes nothing.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libsqlite3-dev sqlite3          # SQLite library, and the shell the tests compare against
+  libsqlitecpp-dev                # RAII C++ wrapper over SQLite
+  libcli11-dev                    # command-line parsing
+  catch2                          # tests (v2)
+  libtomlplusplus-dev             # seed files
+  nlohmann-json3-dev              # JSON output and canned-query parameters
+  libfmt-dev                      # message formatting
+  libssl-dev                      # SHA-256 of source articles (libcrypto)
+  libutf8proc-dev                 # UTF-8 validation and display width
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,35 @@
+// factdb check: verify a database end to end.
+#include <memory>
+
+#include "commands.h"
+#include "common.h"
+#include "factdb/check.h"
+#include "factdb/error.h"
+
+namespace factdb::cli {
+
+namespace {
+
+void run_check(const ReadOptions& options) {
+  ResultSet report{{"check", "status", "detail"}, {}};
+  bool all_ok = true;
+  for (const auto& r : check_database(options.db)) {
+    report.rows.push_back({r.name, std::string(r.ok ? "ok" : "FAILED"), r.detail});
+    all_ok = all_ok && r.ok;
+  }
+  print(report, options);
+  if (!all_ok) throw Error(ExitCode::bad_data, options.db + ": check failed");
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app) {
+  auto options = std::make_shared<ReadOptions>();
+  auto* sub = app.add_subcommand("check",
+                                 "Verify a database: integrity, foreign keys, every evidence span against its article, "
+                                 "article hashes, schema version, canned queries");
+  add_read_options(*sub, *options);
+  sub->callback([options] { run_check(*options); });
+}
+
+}  // namespace factdb::cli

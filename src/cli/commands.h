@@ -1,0 +1,14 @@
+// One function per subcommand: each adds its subcommand, options and callback to the app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace factdb::cli {
+
+void setup_build(CLI::App& app);
+void setup_queries(CLI::App& app);
+void setup_query(CLI::App& app);
+void setup_sql(CLI::App& app);
+void setup_check(CLI::App& app);
+
+}  // namespace factdb::cli

@@ -1,0 +1,35 @@
+#include "common.h"
+
+#include <iostream>
+
+#include "factdb/error.h"
+
+namespace factdb::cli {
+
+void add_read_options(CLI::App& sub, ReadOptions& options) {
+  sub.add_option("--db", options.db, "The factdb database to read")->capture_default_str();
+  std::vector<std::string> names(format_names().begin(), format_names().end());
+  sub.add_option("-f,--format", options.format, "Output format")->capture_default_str()->check(CLI::IsMember(names));
+}
+
+void add_param_option(CLI::App& sub, std::vector<std::string>& params) {
+  sub.add_option("-p,--param", params, "A parameter, NAME=VALUE; repeat for several")->type_name("NAME=VALUE");
+}
+
+ParamValues parse_params(const std::vector<std::string>& params) {
+  ParamValues values;
+  for (const auto& p : params) {
+    auto eq = p.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw Error(ExitCode::usage, "parameter '" + p + "' must be written NAME=VALUE");
+    values.emplace_back(p.substr(0, eq), p.substr(eq + 1));
+  }
+  return values;
+}
+
+void print(const ResultSet& result, const ReadOptions& options) {
+  write_result(std::cout, result, *parse_format(options.format));
+  std::cout.flush();
+}
+
+}  // namespace factdb::cli

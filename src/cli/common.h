@@ -1,0 +1,30 @@
+// Options and output shared by the subcommands that read a database.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "factdb/database.h"
+#include "factdb/format.h"
+#include "factdb/result.h"
+
+namespace factdb::cli {
+
+// --db and --format, as every reading subcommand takes them.
+struct ReadOptions {
+  std::string db = "facts.db";
+  std::string format = "table";
+};
+void add_read_options(CLI::App& sub, ReadOptions& options);
+
+// -p NAME=VALUE, repeatable.
+void add_param_option(CLI::App& sub, std::vector<std::string>& params);
+
+// Splits each NAME=VALUE at its first '='. Throws Error(usage) for one without '='.
+ParamValues parse_params(const std::vector<std::string>& params);
+
+// Writes `result` to standard output in the format the options name.
+void print(const ResultSet& result, const ReadOptions& options);
+
+}  // namespace factdb::cli

@@ -1,0 +1,33 @@
+// factdb: the article's facts in one SQLite file. main only wires the subcommands.
+#include <iostream>
+
+#include "commands.h"
+#include "factdb/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"factdb: what news articles state, in one SQLite file, every fact traced to its words"};
+  app.set_version_flag("--version", std::string("factdb ") + FACTDB_VERSION);
+  app.require_subcommand(1);
+  factdb::cli::setup_build(app);
+  factdb::cli::setup_queries(app);
+  factdb::cli::setup_query(app);
+  factdb::cli::setup_sql(app);
+  factdb::cli::setup_check(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);  // prints help, the version, or the error
+    return code == 0 ? 0 : static_cast<int>(factdb::ExitCode::usage);
+  } catch (const factdb::SeedError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
+    std::cerr << "factdb: the seed data has " << e.diagnostics().size() << " problem(s); nothing was written\n";
+    return static_cast<int>(e.code());
+  } catch (const factdb::Error& e) {
+    std::cerr << "factdb: " << e.what() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "factdb: internal error: " << e.what() << '\n';
+    return static_cast<int>(factdb::ExitCode::internal);
+  }
+  return 0;
+}

@@ -1,0 +1,133 @@
+#include "factdb/build.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <memory>
+#include <random>
+
+#include "factdb/canned_query.h"
+#include "factdb/check.h"
+#include "factdb/database.h"
+#include "factdb/error.h"
+#include "resources.h"
+#include "seed_loader.h"
+
+namespace fs = std::filesystem;
+
+namespace factdb {
+
+namespace {
+
+// A file beside the target that is removed unless it has been renamed over
+// the target: however the build ends, no half-written file stays behind.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(const fs::path& target) {
+    std::random_device seed;
+    path_ = target.parent_path() / fmt::format(".{}.tmp-{}-{:08x}", target.filename().string(), ::getpid(), seed());
+  }
+  ~TemporaryFile() {
+    if (path_.empty()) return;
+    std::error_code ignored;
+    fs::remove(path_, ignored);
+    fs::remove(fs::path(path_.string() + "-journal"), ignored);
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  const fs::path& path() const { return path_; }
+
+  // Flushes the file to disk and renames it over `target`, then flushes the
+  // folder so that the rename itself survives a power cut.
+  void commit_to(const fs::path& target) {
+    sync(path_, O_RDONLY);
+    fs::rename(path_, target);
+    path_.clear();
+    sync(target.parent_path().empty() ? fs::path(".") : target.parent_path(), O_RDONLY | O_DIRECTORY);
+  }
+
+ private:
+  static void sync(const fs::path& p, int flags) {
+    int fd = ::open(p.c_str(), flags);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+  }
+
+  fs::path path_;
+};
+
+void store_canned_queries(SQLite::Database& db) {
+  SQLite::Statement insert(db, "INSERT INTO canned_query (name, title, description, sql, params) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& q : builtin_canned_queries()) {
+    try {
+      SQLite::Statement compiles(db, q.sql);
+    } catch (const SQLite::Exception& e) {
+      throw Error(ExitCode::internal, fmt::format("canned query '{}' does not compile: {}", q.name, e.what()));
+    }
+    insert.bind(1, q.name);
+    insert.bind(2, q.title);
+    insert.bind(3, q.description);
+    insert.bind(4, q.sql);
+    insert.bind(5, params_to_json(q.params));
+    insert.exec();
+    insert.reset();
+    // A view needs fixed SQL, so only parameterless queries get one.
+    if (q.params.empty()) db.exec(fmt::format("CREATE VIEW \"{}\" AS\n{}", view_name(q.name), q.sql));
+  }
+}
+
+BuildSummary summarize(SQLite::Database& db) {
+  BuildSummary summary;
+  std::vector<std::string> tables;
+  SQLite::Statement list(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+  while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
+  for (const auto& t : tables)
+    summary.table_rows.emplace_back(t, db.execAndGet(fmt::format("SELECT count(*) FROM \"{}\"", t)).getInt64());
+  return summary;
+}
+
+}  // namespace
+
+BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
+  auto folder = output.parent_path().empty() ? fs::path(".") : output.parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    throw Error(ExitCode::missing_file, fmt::format("{}: the folder {} does not exist", output.string(), folder.string()));
+  if (fs::is_directory(output, ec))
+    throw Error(ExitCode::usage, fmt::format("{}: is a folder; give the path of the .db file to write", output.string()));
+
+  TemporaryFile temp(output);
+  BuildSummary summary;
+  try {
+    auto db = std::make_unique<SQLite::Database>(temp.path().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // The temporary file is thrown away on failure, so it needs no journal.
+    db->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;");
+    db->exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId, kSchemaVersion));
+    db->exec(std::string(resources::schema_sql()));
+    {
+      SQLite::Transaction transaction(*db);
+      seed::load_seed(*db, seed_dir);
+      store_canned_queries(*db);
+      transaction.commit();
+    }
+    for (const auto& result : check_connection(*db))
+      if (!result.ok)
+        throw Error(ExitCode::internal, fmt::format("the database written fails its check '{}': {}", result.name, result.detail));
+    summary = summarize(*db);
+    // A single self-contained file: rollback journal, no free pages.
+    db->exec("PRAGMA journal_mode = DELETE; VACUUM;");
+    db.reset();
+  } catch (const SQLite::Exception& e) {
+    throw Error(ExitCode::internal, fmt::format("writing {} failed: {}", output.string(), e.what()));
+  }
+  temp.commit_to(output);
+  return summary;
+}
+
+}  // namespace factdb

@@ -1,0 +1,153 @@
+#include "factdb/canned_query.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "factdb/error.h"
+#include "resources.h"
+
+namespace factdb {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  auto begin = s.find_first_not_of(" \t\r");
+  if (begin == std::string_view::npos) return {};
+  auto end = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(begin, end - begin + 1));
+}
+
+QueryParam parse_param(std::string_view file_name, const std::string& spec) {
+  // NAME TYPE required|optional|default=VALUE DESCRIPTION
+  static const std::regex re(R"(^([a-z_][a-z0-9_]*)\s+(text|integer|real)\s+(required|optional|default=\S+)\s+(.+)$)");
+  std::smatch m;
+  if (!std::regex_match(spec, m, re))
+    throw Error(ExitCode::internal,
+                fmt::format("{}: bad '-- param:' line \"{}\"; expected NAME TYPE required|optional|default=VALUE DESCRIPTION",
+                            file_name, spec));
+  QueryParam p;
+  p.name = m[1];
+  p.type = m[2];
+  std::string presence = m[3];
+  p.required = presence == "required";
+  if (presence.rfind("default=", 0) == 0) p.default_value = presence.substr(8);
+  p.description = m[4];
+  return p;
+}
+
+}  // namespace
+
+CannedQuery parse_canned_query(std::string_view file_name, std::string_view text) {
+  CannedQuery q;
+  std::string* continued = nullptr;  // the field a bare `--` line continues
+  std::istringstream lines{std::string(text)};
+  std::string line, sql;
+  bool in_header = true;
+  while (std::getline(lines, line)) {
+    if (in_header && line.rfind("--", 0) == 0) {
+      auto body = trim(std::string_view(line).substr(2));
+      auto field = [&](std::string_view key) -> std::optional<std::string> {
+        if (body.rfind(std::string(key) + ":", 0) != 0) return std::nullopt;
+        return trim(std::string_view(body).substr(key.size() + 1));
+      };
+      if (auto name = field("name")) {
+        q.name = *name;
+        continued = nullptr;
+      } else if (auto title = field("title")) {
+        q.title = *title;
+        continued = &q.title;
+      } else if (auto description = field("description")) {
+        q.description = *description;
+        continued = &q.description;
+      } else if (auto param = field("param")) {
+        q.params.push_back(parse_param(file_name, *param));
+        continued = &q.params.back().description;
+      } else if (continued && !body.empty()) {
+        *continued += " " + body;
+      } else {
+        continued = nullptr;
+      }
+      continue;
+    }
+    in_header = false;
+    sql += line + "\n";
+  }
+  q.sql = trim(sql);
+  while (!q.sql.empty() && (q.sql.back() == ';' || q.sql.back() == '\n' || q.sql.back() == ' ')) q.sql.pop_back();
+  for (auto [value, what] : {std::pair{&q.name, "name"}, {&q.title, "title"}, {&q.description, "description"}, {&q.sql, "SQL"}})
+    if (value->empty()) throw Error(ExitCode::internal, fmt::format("{}: canned query has no {}", file_name, what));
+  if (q.name + ".sql" != file_name)
+    throw Error(ExitCode::internal, fmt::format("{}: canned query is named '{}'; name and file must match", file_name, q.name));
+  return q;
+}
+
+const std::vector<CannedQuery>& builtin_canned_queries() {
+  static const std::vector<CannedQuery> queries = [] {
+    std::vector<CannedQuery> all;
+    for (const auto& file : resources::canned_query_files()) all.push_back(parse_canned_query(file.name, file.text));
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return all;
+  }();
+  return queries;
+}
+
+std::string params_to_json(const std::vector<QueryParam>& params) {
+  auto array = nlohmann::ordered_json::array();
+  for (const auto& p : params) {
+    nlohmann::ordered_json j;
+    j["name"] = p.name;
+    j["type"] = p.type;
+    j["required"] = p.required;
+    j["default"] = p.default_value ? nlohmann::ordered_json(*p.default_value) : nlohmann::ordered_json(nullptr);
+    j["description"] = p.description;
+    array.push_back(std::move(j));
+  }
+  return array.dump();
+}
+
+std::vector<QueryParam> params_from_json(const std::string& json) {
+  std::vector<QueryParam> params;
+  try {
+    for (const auto& j : nlohmann::json::parse(json)) {
+      QueryParam p;
+      p.name = j.at("name").get<std::string>();
+      p.type = j.at("type").get<std::string>();
+      p.required = j.at("required").get<bool>();
+      if (!j.at("default").is_null()) p.default_value = j.at("default").get<std::string>();
+      p.description = j.at("description").get<std::string>();
+      params.push_back(std::move(p));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ExitCode::bad_data, fmt::format("canned_query.params is not a valid parameter list: {}", e.what()));
+  }
+  return params;
+}
+
+std::vector<CannedQuery> read_canned_queries(SQLite::Database& db) {
+  std::vector<CannedQuery> queries;
+  SQLite::Statement stmt(db, "SELECT name, title, description, sql, params FROM canned_query ORDER BY name");
+  while (stmt.executeStep()) {
+    CannedQuery q;
+    q.name = stmt.getColumn(0).getString();
+    q.title = stmt.getColumn(1).getString();
+    q.description = stmt.getColumn(2).getString();
+    q.sql = stmt.getColumn(3).getString();
+    q.params = params_from_json(stmt.getColumn(4).getString());
+    queries.push_back(std::move(q));
+  }
+  return queries;
+}
+
+std::string view_name(std::string_view query_name) {
+  std::string name(query_name);
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+}  // namespace factdb

@@ -1,0 +1,142 @@
+#include "factdb/check.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "factdb/canned_query.h"
+#include "factdb/database.h"
+#include "factdb/sha256.h"
+
+namespace factdb {
+
+namespace {
+
+std::int64_t count(SQLite::Database& db, const char* sql) { return db.execAndGet(sql).getInt64(); }
+
+CheckResult schema_version(SQLite::Database& db) {
+  auto version = db.execAndGet("PRAGMA user_version").getInt();
+  auto app = db.execAndGet("PRAGMA application_id").getInt();
+  bool ok = version == kSchemaVersion && app == kApplicationId;
+  return {"schema version", ok,
+          ok ? fmt::format("version {}", version)
+             : fmt::format("version {} with application_id {}; this factdb reads version {} with application_id {}", version,
+                           app, kSchemaVersion, kApplicationId)};
+}
+
+CheckResult integrity(SQLite::Database& db) {
+  SQLite::Statement stmt(db, "PRAGMA integrity_check");
+  std::string problems;
+  while (stmt.executeStep()) {
+    std::string line = stmt.getColumn(0).getString();
+    if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
+  }
+  return {"integrity", problems.empty(), problems.empty() ? "PRAGMA integrity_check: ok" : problems};
+}
+
+CheckResult foreign_keys(SQLite::Database& db) {
+  SQLite::Statement stmt(db, "PRAGMA foreign_key_check");
+  std::int64_t n = 0;
+  std::string first;
+  while (stmt.executeStep()) {
+    if (n++ == 0)
+      first = fmt::format("{} row {} refers to a missing {}", stmt.getColumn(0).getString(), stmt.getColumn(1).getString(),
+                          stmt.getColumn(2).getString());
+  }
+  return {"foreign keys", n == 0, n == 0 ? "every reference resolves" : fmt::format("{} dangling reference(s); first: {}", n, first)};
+}
+
+CheckResult evidence(SQLite::Database& db) {
+  auto total = count(db, "SELECT count(*) FROM evidence");
+  SQLite::Statement bad(db,
+                        "SELECT e.id, e.article_id, e.start FROM evidence e LEFT JOIN article a ON a.id = e.article_id "
+                        "WHERE a.text IS NULL OR substr(a.text, e.start, e.length) IS NOT e.quote ORDER BY e.id");
+  std::int64_t n = 0;
+  std::string first;
+  while (bad.executeStep())
+    if (n++ == 0)
+      first = fmt::format("evidence {} ({} at {})", bad.getColumn(0).getInt64(), bad.getColumn(1).getString(),
+                          bad.getColumn(2).getInt64());
+  return {"evidence", n == 0,
+          n == 0 ? fmt::format("all {} spans match their article verbatim", total)
+                 : fmt::format("{} of {} spans do not match their article; first: {}", n, total, first)};
+}
+
+CheckResult article_hashes(SQLite::Database& db) {
+  SQLite::Statement stmt(db, "SELECT id, sha256, text FROM article ORDER BY id");
+  std::int64_t n = 0;
+  std::string bad;
+  while (stmt.executeStep()) {
+    ++n;
+    if (sha256_hex(stmt.getColumn(2).getString()) != stmt.getColumn(1).getString())
+      bad += (bad.empty() ? "" : ", ") + stmt.getColumn(0).getString();
+  }
+  return {"article hashes", bad.empty(),
+          bad.empty() ? fmt::format("{} article(s) match their SHA-256", n) : "text does not match its SHA-256: " + bad};
+}
+
+CheckResult fact_support(SQLite::Database& db) {
+  auto unsupported = count(db,
+                           "SELECT count(*) FROM fact f WHERE f.annotation_source_id IS NULL "
+                           "AND NOT EXISTS (SELECT 1 FROM citation c WHERE c.fact_id = f.id)");
+  auto both = count(db,
+                    "SELECT count(*) FROM fact f WHERE f.annotation_source_id IS NOT NULL "
+                    "AND EXISTS (SELECT 1 FROM citation c WHERE c.fact_id = f.id)");
+  auto total = count(db, "SELECT count(*) FROM fact");
+  bool ok = unsupported == 0 && both == 0;
+  return {"fact support", ok,
+          ok ? fmt::format("all {} facts cite the article or an annotation source", total)
+             : fmt::format("{} fact(s) with neither citation nor annotation, {} with both", unsupported, both)};
+}
+
+CheckResult canned_queries(SQLite::Database& db) {
+  std::vector<CannedQuery> queries;
+  try {
+    queries = read_canned_queries(db);
+  } catch (const std::exception& e) {
+    return {"canned queries", false, e.what()};
+  }
+  std::string problems;
+  for (const auto& q : queries) {
+    try {
+      SQLite::Statement stmt(db, q.sql);
+    } catch (const SQLite::Exception& e) {
+      problems += fmt::format("{}{}: {}", problems.empty() ? "" : "; ", q.name, e.what());
+    }
+    if (q.params.empty()) {
+      SQLite::Statement view(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = ?");
+      view.bind(1, view_name(q.name));
+      view.executeStep();
+      if (view.getColumn(0).getInt() == 0)
+        problems += fmt::format("{}{}: no view {}", problems.empty() ? "" : "; ", q.name, view_name(q.name));
+    }
+  }
+  return {"canned queries", problems.empty(),
+          problems.empty() ? fmt::format("{} queries compile; parameterless ones have their view", queries.size()) : problems};
+}
+
+}  // namespace
+
+std::vector<CheckResult> check_connection(SQLite::Database& db) {
+  using Check = CheckResult (*)(SQLite::Database&);
+  static constexpr std::pair<const char*, Check> checks[] = {
+      {"schema version", schema_version}, {"integrity", integrity},         {"foreign keys", foreign_keys},
+      {"evidence", evidence},             {"article hashes", article_hashes}, {"fact support", fact_support},
+      {"canned queries", canned_queries}};
+  std::vector<CheckResult> results;
+  for (const auto& [name, check] : checks) {
+    try {
+      results.push_back(check(db));
+    } catch (const SQLite::Exception& e) {  // a table missing or damaged: that check fails, the others still run
+      results.push_back({name, false, e.what()});
+    }
+  }
+  return results;
+}
+
+std::vector<CheckResult> check_database(const std::filesystem::path& path) {
+  Database reader(path, Database::VersionCheck::lenient);
+  return check_connection(reader.sqlite());
+}
+
+}  // namespace factdb

@@ -1,0 +1,284 @@
+#include "factdb/database.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <regex>
+
+#include "factdb/error.h"
+
+namespace fs = std::filesystem;
+
+namespace factdb {
+
+// What the authorizer refused last, so the error can say what and why rather
+// than SQLite's bare "not authorized".
+struct Database::Sandbox {
+  std::string refusal;
+};
+
+namespace {
+
+// Pragmas that only read. Those in the first list may take an argument (a
+// table name, a check limit); the second are read-only only without one.
+constexpr const char* kPragmasWithArgument[] = {
+    "table_info", "table_xinfo",      "table_list", "index_list",      "index_info",
+    "index_xinfo", "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"};
+constexpr const char* kPragmasWithoutArgument[] = {
+    "user_version", "application_id", "schema_version", "database_list", "collation_list", "function_list",
+    "pragma_list",  "module_list",    "compile_options", "encoding",     "page_count",     "page_size",
+    "freelist_count", "data_version"};
+// Functions that reach outside the database or hand out raw pointers.
+constexpr const char* kRefusedFunctions[] = {"load_extension", "fts3_tokenizer", "readfile", "writefile", "edit"};
+
+template <std::size_t N>
+bool listed(const char* const (&list)[N], const char* name) {
+  return name && std::any_of(std::begin(list), std::end(list), [&](const char* s) { return std::strcmp(s, name) == 0; });
+}
+
+const char* action_name(int action) {
+  switch (action) {
+    case SQLITE_INSERT: return "INSERT";
+    case SQLITE_UPDATE: return "UPDATE";
+    case SQLITE_DELETE: return "DELETE";
+    case SQLITE_ATTACH: return "ATTACH";
+    case SQLITE_DETACH: return "DETACH";
+    case SQLITE_TRANSACTION: return "a transaction";
+    case SQLITE_SAVEPOINT: return "a savepoint";
+    case SQLITE_ALTER_TABLE: return "ALTER TABLE";
+    case SQLITE_REINDEX: return "REINDEX";
+    case SQLITE_ANALYZE: return "ANALYZE";
+    case SQLITE_DROP_TABLE: case SQLITE_DROP_INDEX: case SQLITE_DROP_VIEW: case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_TEMP_TABLE: case SQLITE_DROP_TEMP_INDEX: case SQLITE_DROP_TEMP_VIEW: case SQLITE_DROP_TEMP_TRIGGER:
+    case SQLITE_DROP_VTABLE: return "DROP";
+    default: return "CREATE";  // every remaining action code creates something
+  }
+}
+
+int authorize(void* context, int action, const char* arg1, const char* arg2, const char*, const char*) {
+  auto* sandbox = static_cast<Database::Sandbox*>(context);
+  switch (action) {
+    case SQLITE_SELECT:
+    case SQLITE_READ:
+    case SQLITE_RECURSIVE:
+      return SQLITE_OK;
+    case SQLITE_FUNCTION:
+      if (!listed(kRefusedFunctions, arg2)) return SQLITE_OK;
+      sandbox->refusal = fmt::format("refused: the function {}() reaches outside the database", arg2);
+      return SQLITE_DENY;
+    case SQLITE_PRAGMA:
+      if (listed(kPragmasWithArgument, arg1) || (!arg2 && listed(kPragmasWithoutArgument, arg1))) return SQLITE_OK;
+      sandbox->refusal = fmt::format("refused: PRAGMA {}{} could change the connection or the file; only pragmas that read are allowed",
+                                     arg1 ? arg1 : "", arg2 ? fmt::format(" = {}", arg2) : "");
+      return SQLITE_DENY;
+    default:
+      sandbox->refusal = fmt::format("refused: {} is not allowed; factdb opens databases read-only", action_name(action));
+      if (arg1 && (action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE))
+        sandbox->refusal = fmt::format("refused: {} on table {} is not allowed; factdb opens databases read-only",
+                                       action_name(action), arg1);
+      return SQLITE_DENY;
+  }
+}
+
+// Parameter names and trailing text of a statement, which SQLiteCpp keeps to itself.
+struct StatementShape {
+  std::vector<std::string> params;  // as written: ":name"; "" for a positional "?"
+  bool has_more_statements = false;
+};
+
+StatementShape inspect(sqlite3* db, const std::string& sql, Database::Sandbox& sandbox) {
+  sqlite3_stmt* raw = nullptr;
+  const char* tail = nullptr;
+  sandbox.refusal.clear();
+  int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
+  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_AUTH && !sandbox.refusal.empty()) throw Error(ExitCode::sql, sandbox.refusal);
+    throw Error(ExitCode::sql, fmt::format("SQL error: {}", sqlite3_errmsg(db)));
+  }
+  if (!stmt) throw Error(ExitCode::sql, "SQL error: no statement given");
+  StatementShape shape;
+  for (int i = 1; i <= sqlite3_bind_parameter_count(stmt.get()); ++i) {
+    const char* name = sqlite3_bind_parameter_name(stmt.get(), i);
+    shape.params.emplace_back(name ? name : "");
+  }
+  // Whatever follows must be only whitespace and comments.
+  sqlite3_stmt* next = nullptr;
+  if (tail && *tail) {
+    rc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
+    shape.has_more_statements = rc != SQLITE_OK || next != nullptr;
+    sqlite3_finalize(next);
+  }
+  if (!sqlite3_stmt_readonly(stmt.get()))
+    throw Error(ExitCode::sql, "refused: the statement would write; factdb opens databases read-only");
+  return shape;
+}
+
+Value infer_value(const std::string& text) {
+  static const std::regex integer(R"(-?[0-9]{1,18})");
+  static const std::regex real(R"(-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|-?[0-9]+[eE][-+]?[0-9]+)");
+  if (std::regex_match(text, integer)) return std::int64_t{std::stoll(text)};
+  if (std::regex_match(text, real)) return std::stod(text);
+  return text;
+}
+
+Value typed_value(const QueryParam& param, const std::string& text, const std::string& query) {
+  auto fail = [&](const char* what) {
+    return Error(ExitCode::usage, fmt::format("query '{}': parameter '{}' expects {}, got '{}'", query, param.name, what, text));
+  };
+  if (param.type == "integer") {
+    static const std::regex integer(R"(\s*-?[0-9]{1,18}\s*)");
+    if (!std::regex_match(text, integer)) throw fail("an integer");
+    return std::int64_t{std::stoll(text)};
+  }
+  if (param.type == "real") {
+    try {
+      std::size_t used = 0;
+      double v = std::stod(text, &used);
+      if (used != text.size()) throw fail("a number");
+      return v;
+    } catch (const std::logic_error&) {
+      throw fail("a number");
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+Database::Database(const fs::path& path, VersionCheck check) : path_(path), sandbox_(std::make_unique<Sandbox>()) {
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    throw Error(ExitCode::missing_file, fmt::format("{}: no such database; write one with 'factdb build -o {}'", path.string(), path.string()));
+  if (fs::is_directory(path, ec)) throw Error(ExitCode::missing_file, fmt::format("{}: is a folder, not a database file", path.string()));
+  if (!std::ifstream(path, std::ios::binary))
+    throw Error(ExitCode::missing_file, fmt::format("{}: cannot be read (permission denied?)", path.string()));
+  try {
+    db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    sqlite3* handle = db_->getHandle();
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    application_id_ = db_->execAndGet("PRAGMA application_id").getInt();
+    schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB)
+      throw Error(ExitCode::bad_data, fmt::format("{}: not a SQLite database", path.string()));
+    if (e.getErrorCode() == SQLITE_CANTOPEN)
+      throw Error(ExitCode::missing_file, fmt::format("{}: cannot be opened: {}", path.string(), e.what()));
+    throw Error(ExitCode::bad_data, fmt::format("{}: cannot be read as a database: {}", path.string(), e.what()));
+  }
+  if (application_id_ != kApplicationId)
+    throw Error(ExitCode::bad_data, fmt::format("{}: a SQLite database, but not one written by factdb (application_id {})",
+                                                path.string(), application_id_));
+  if (check == VersionCheck::strict && schema_version_ != kSchemaVersion)
+    throw Error(ExitCode::bad_data,
+                fmt::format("{}: schema version {}, but this factdb reads version {}; {}", path.string(), schema_version_,
+                            kSchemaVersion,
+                            schema_version_ > kSchemaVersion ? "upgrade factdb" : "rebuild the database with 'factdb build'"));
+  sqlite3_set_authorizer(db_->getHandle(), authorize, sandbox_.get());
+}
+
+Database::~Database() = default;
+
+ResultSet Database::run_sql(const std::string& sql, const ParamValues& params) {
+  auto shape = inspect(db_->getHandle(), sql, *sandbox_);
+  if (shape.has_more_statements)
+    throw Error(ExitCode::sql, "refused: more than one statement; run one SQL statement at a time");
+  std::vector<std::pair<std::string, Value>> bound;
+  for (const auto& name : shape.params) {
+    if (name.empty()) throw Error(ExitCode::usage, "positional parameters (?) cannot be bound; name them, as in :name");
+    auto bare = name.substr(1);
+    auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == bare; });
+    if (it == params.end()) throw Error(ExitCode::usage, fmt::format("parameter {} has no value; pass -p {}=VALUE", name, bare));
+    bound.emplace_back(name, infer_value(it->second));
+  }
+  for (const auto& [name, value] : params) {
+    bool used = std::any_of(shape.params.begin(), shape.params.end(), [&](const auto& p) { return p.substr(1) == name; });
+    if (!used) throw Error(ExitCode::usage, fmt::format("unknown parameter '{}': the SQL has no :{}", name, name));
+  }
+  return run(sql, bound);
+}
+
+ResultSet Database::run_canned(const std::string& name, const ParamValues& params) {
+  auto queries = canned_queries();
+  auto q = std::find_if(queries.begin(), queries.end(), [&](const auto& c) { return c.name == name; });
+  if (q == queries.end()) {
+    std::string names;
+    for (const auto& c : queries) names += (names.empty() ? "" : ", ") + c.name;
+    throw Error(ExitCode::usage, fmt::format("no canned query named '{}'; the database has: {}", name, names));
+  }
+  for (const auto& [given, value] : params) {
+    if (std::none_of(q->params.begin(), q->params.end(), [&](const auto& p) { return p.name == given; })) {
+      std::string names;
+      for (const auto& p : q->params) names += (names.empty() ? "" : ", ") + p.name;
+      throw Error(ExitCode::usage, fmt::format("query '{}' has no parameter '{}'{}", name, given,
+                                               names.empty() ? "; it takes none" : "; it takes: " + names));
+    }
+  }
+  std::vector<std::pair<std::string, Value>> bound;
+  for (const auto& p : q->params) {
+    auto given = std::find_if(params.rbegin(), params.rend(), [&](const auto& v) { return v.first == p.name; });
+    if (given != params.rend()) bound.emplace_back(":" + p.name, typed_value(p, given->second, name));
+    else if (p.default_value) bound.emplace_back(":" + p.name, typed_value(p, *p.default_value, name));
+    else if (p.required)
+      throw Error(ExitCode::usage, fmt::format("query '{}' needs -p {}=VALUE ({})", name, p.name, p.description));
+    else bound.emplace_back(":" + p.name, nullptr);
+  }
+  inspect(db_->getHandle(), q->sql, *sandbox_);  // a tampered query is refused like any other SQL
+  return run(q->sql, bound);
+}
+
+std::vector<CannedQuery> Database::canned_queries() {
+  try {
+    return read_canned_queries(*db_);
+  } catch (const SQLite::Exception& e) {
+    throw Error(ExitCode::bad_data, fmt::format("{}: cannot read its canned queries: {}", path_.string(), e.what()));
+  }
+}
+
+ResultSet Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound) {
+  ResultSet result;
+  try {
+    SQLite::Statement stmt(*db_, sql);
+    for (const auto& [name, value] : bound) {
+      int index = stmt.getIndex(name.c_str());
+      if (index == 0) continue;  // a declared parameter the SQL does not use
+      if (auto* i = std::get_if<std::int64_t>(&value)) stmt.bind(index, *i);
+      else if (auto* d = std::get_if<double>(&value)) stmt.bind(index, *d);
+      else if (auto* s = std::get_if<std::string>(&value)) stmt.bind(index, *s);
+      else stmt.bind(index);
+    }
+    for (int i = 0; i < stmt.getColumnCount(); ++i) result.columns.emplace_back(stmt.getColumnName(i));
+    while (stmt.executeStep()) {
+      std::vector<Value> row;
+      row.reserve(result.columns.size());
+      for (int i = 0; i < stmt.getColumnCount(); ++i) {
+        auto column = stmt.getColumn(i);
+        switch (column.getType()) {
+          case SQLITE_INTEGER: row.emplace_back(column.getInt64()); break;
+          case SQLITE_FLOAT: row.emplace_back(column.getDouble()); break;
+          case SQLITE_TEXT: row.emplace_back(column.getString()); break;
+          case SQLITE_BLOB: {
+            auto* p = static_cast<const unsigned char*>(column.getBlob());
+            row.emplace_back(Blob{std::vector<unsigned char>(p, p + column.getBytes())});
+            break;
+          }
+          default: row.emplace_back(nullptr);
+        }
+      }
+      result.rows.push_back(std::move(row));
+    }
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_AUTH && !sandbox_->refusal.empty()) throw Error(ExitCode::sql, sandbox_->refusal);
+    throw Error(ExitCode::sql, fmt::format("SQL error: {}", e.what()));
+  }
+  return result;
+}
+
+}  // namespace factdb

@@ -1,0 +1,81 @@
+#include "fact_kinds.h"
+
+namespace factdb::seed {
+
+namespace {
+using T = FieldType;
+
+FactKind entity(std::string_view kind) {
+  return {kind, "entity", kind, {},
+          {{"id", T::text, true, "id"}, {"name", T::verbatim, true, "name"}},
+          "entity"};
+}
+}  // namespace
+
+const std::vector<FactKind>& fact_kinds() {
+  static const std::vector<FactKind> kinds = {
+      entity("person"),
+      entity("country"),
+      entity("organization"),
+      entity("place"),
+      entity("group"),
+      {"event", "entity", "event", "event",
+       {{"id", T::text, true, "id", {}, {}, {}, FieldSpec::both_tables},
+        {"name", T::verbatim, true, "name"},
+        {"organization", T::ref, false, "organization_id", "organization", {}, {}, FieldSpec::extra_table}},
+       "entity"},
+      {"alias", "alias", {}, {},
+       {{"entity", T::ref, true, "entity_id", "*"}, {"name", T::verbatim, true, "name"}}},
+      {"location", "location", {}, {},
+       {{"entity", T::ref, true, "entity_id", "*"}, {"place", T::ref, true, "place_id", "place country"}}},
+      {"office", "office", {}, {},
+       {{"id", T::text, true, "id"},
+        {"title", T::verbatim, true, "title"},
+        {"of", T::ref, true, "jurisdiction_id", "country organization"}},
+       "office"},
+      {"office_role", "office_role", {}, {},
+       {{"office", T::ref, true, "office_id", "office"}, {"role", T::text, true, "role"}}},
+      {"holding", "office_holding", {}, {},
+       {{"person", T::ref, true, "person_id", "person"},
+        {"office", T::ref, true, "office_id", "office"},
+        {"acting", T::boolean, false, "acting"}}},
+      {"attendance", "attendance", {}, {},
+       {{"event", T::ref, true, "event_id", "event"},
+        {"person", T::ref, true, "person_id", "person"},
+        {"represents", T::ref, false, "represents_id", "country organization"},
+        {"office", T::ref, false, "office_id", "office"}}},
+      {"membership", "membership", {}, {},
+       {{"organization", T::ref, true, "organization_id", "organization"},
+        {"member", T::ref, true, "member_id", "country organization"},
+        {"status", T::text, true, "status"}}},
+      {"organization_founding", "organization_founding", {}, {},
+       {{"organization", T::ref, true, "organization_id", "organization"},
+        {"year", T::integer, true, "year"}}},
+      {"organization_purpose", "organization_purpose", {}, {},
+       {{"organization", T::ref, true, "organization_id", "organization"},
+        {"purpose", T::verbatim, true, "purpose"}}},
+      {"meeting", "meeting", {}, {},
+       {{"event", T::ref, false, "event_id", "event"},
+        {"place", T::ref, false, "place_id", "place country"},
+        {"participants", T::ref_list, true, "person_id", "person", "meeting_participant", "meeting_id"}}},
+      {"event_topic", "event_topic", {}, {},
+       {{"event", T::ref, true, "event_id", "event"},
+        {"kind", T::text, true, "kind"},
+        {"subject", T::verbatim, true, "subject"},
+        {"speaker", T::ref, false, "speaker_id", "person"}}},
+      {"stance", "stance", {}, {},
+       {{"holder", T::ref, true, "holder_id", "person country organization group"},
+        {"kind", T::text, true, "kind"},
+        {"statement", T::verbatim, true, "statement"}}},
+      {"tension", "tension", {}, {},
+       {{"organization", T::ref, false, "organization_id", "organization"},
+        {"about", T::verbatim, true, "about"},
+        {"parties", T::ref_list, true, "party_id", "person country organization group", "tension_party",
+         "tension_id"}}},
+      {"reason", "reason", {}, {},
+       {{"explains", T::fact_label, true, "explains"}, {"reason", T::verbatim, true, "reason"}}},
+  };
+  return kinds;
+}
+
+}  // namespace factdb::seed

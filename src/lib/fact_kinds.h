@@ -1,0 +1,49 @@
+// The kinds of fact a seed file may hold: for each, its TOML key, the table it
+// fills and how each field maps to a column. The loader is driven by this
+// table alone, so a new kind of fact is one entry here plus its table in
+// schema/schema.sql.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace factdb::seed {
+
+enum class FieldType {
+  text,        // a string stored as given
+  verbatim,    // a string that must occur in the fact's quotes when the fact rests on the article
+  integer,
+  boolean,     // stored as 0 or 1; absent means false
+  ref,         // an id defined elsewhere in the seed (an entity or an office)
+  ref_list,    // an array of such ids, stored one row each in a child table
+  fact_label,  // the label of another fact of the same article, stored as its fact id
+};
+
+struct FieldSpec {
+  std::string_view key;     // key in the TOML table
+  FieldType type;
+  bool required;
+  std::string_view column;  // column of the main table (ref_list: of the child table)
+  // ref / ref_list: what the id must name: entity kinds separated by spaces,
+  // "*" for any entity, or "office".
+  std::string_view refs = {};
+  std::string_view child_table = {};   // ref_list: the child table
+  std::string_view child_parent = {};  // ref_list: its column holding this fact's id
+  enum Placement { main_table, extra_table, both_tables } placement = main_table;
+};
+
+struct FactKind {
+  std::string_view key;          // [[key]] in facts.toml; also stored as fact.kind
+  std::string_view table;        // the table one row of which states the fact
+  std::string_view entity_kind;  // set for entities: the row goes to `entity` with this kind
+  std::string_view extra_table;  // a second table for kind-specific columns (events)
+  std::vector<FieldSpec> fields;
+  // Set when the `id` field defines a new id: "entity" or "office".
+  std::string_view defines = {};
+};
+
+// Every kind, in the order the loader inserts them: whatever a kind refers to
+// comes before it, so foreign keys hold at every insert.
+const std::vector<FactKind>& fact_kinds();
+
+}  // namespace factdb::seed

@@ -1,0 +1,689 @@
+#include "seed_loader.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+#include <unordered_map>
+#include <variant>
+
+#include "fact_kinds.h"
+#include "factdb/error.h"
+#include "factdb/sha256.h"
+#include "factdb/text.h"
+
+namespace fs = std::filesystem;
+
+namespace factdb::seed {
+
+namespace {
+
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+constexpr std::string_view kFactsFile = "facts.toml";
+constexpr std::string_view kSourcesFile = "sources.toml";
+constexpr std::string_view kSupportKeys[] = {"quote", "annotation", "label"};
+
+const char* type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    default: return "a date or time";
+  }
+}
+
+bool is_slug(const std::string& s) {
+  static const std::regex slug("[a-z0-9]+(-[a-z0-9]+)*");
+  return std::regex_match(s, slug);
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ExitCode::missing_file, fmt::format("cannot read {}", path.string()));
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// A quote as written in the seed: the text, and which occurrence is meant
+// when the text occurs more than once (0: it must be unique).
+struct Quote {
+  std::string text;
+  std::int64_t occurrence = 0;
+  const toml::node* node = nullptr;
+};
+
+struct Span {
+  std::size_t start = 0;  // bytes
+  std::size_t length = 0;
+};
+
+// Where an id was defined, and what it names.
+struct Definition {
+  std::string kind;
+  Location where;
+};
+
+// State of the article being loaded.
+struct ArticleContext {
+  std::string id;
+  std::string facts_file;  // path as shown in messages
+  std::string text_file;
+  std::string text;
+  std::map<std::pair<std::size_t, std::size_t>, std::int64_t> evidence_ids;  // (byte start, length) -> id
+  std::unordered_map<std::string, std::int64_t> labels;                      // label -> fact id (0: not inserted)
+};
+
+class Loader {
+ public:
+  Loader(SQLite::Database& db, fs::path seed_dir) : db_(db), seed_dir_(std::move(seed_dir)) {}
+
+  void run() {
+    std::error_code ec;
+    if (!fs::is_directory(seed_dir_, ec))
+      throw Error(ExitCode::missing_file, fmt::format("seed folder {} does not exist or is not a folder", seed_dir_.string()));
+    load_sources();
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::directory_iterator(seed_dir_)) {
+      auto name = entry.path().filename().string();
+      if (entry.is_directory() && !name.empty() && name[0] != '.') folders.push_back(entry.path());
+    }
+    std::sort(folders.begin(), folders.end());  // stable order, whatever the file system's
+    if (folders.empty())
+      fail(Location{seed_dir_.string()}, "no article folders: expected one folder per article, each with facts.toml");
+    for (const auto& folder : folders) load_article(folder);
+    if (!diagnostics_.empty()) {
+      std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+      });
+      throw SeedError(std::move(diagnostics_));
+    }
+  }
+
+ private:
+  // ------------------------------------------------------------ diagnostics
+
+  void fail(Location where, std::string message) { diagnostics_.push_back({std::move(where), std::move(message)}); }
+
+  static Location at(const std::string& file, const toml::node& node) {
+    return {file, static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column)};
+  }
+
+  // Once anything failed the rest is only validated: inserting rows that may
+  // refer to rejected ones would report errors that are not the user's.
+  bool inserting() const { return diagnostics_.empty(); }
+
+  // ------------------------------------------------------------ SQL
+
+  void insert(std::string_view table, const std::vector<std::pair<std::string_view, Value>>& columns) {
+    std::string names, marks;
+    for (const auto& [name, value] : columns) {
+      names += (names.empty() ? "" : ", ") + std::string(name);
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    auto sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, names, marks);
+    auto& stmt = statements_[sql];
+    if (!stmt) stmt = std::make_unique<SQLite::Statement>(db_, sql);
+    int index = 1;
+    for (const auto& [name, value] : columns) {
+      if (auto* i = std::get_if<std::int64_t>(&value)) stmt->bind(index, *i);
+      else if (auto* s = std::get_if<std::string>(&value)) stmt->bind(index, *s);
+      else stmt->bind(index);
+      ++index;
+    }
+    stmt->exec();
+    stmt->reset();
+  }
+
+  // ------------------------------------------------------------ sources.toml
+
+  void load_sources() {
+    auto path = seed_dir_ / kSourcesFile;
+    if (!fs::exists(path)) return;  // a seed without annotations needs no sources
+    auto file = path.string();
+    auto doc = parse_toml(path);
+    if (!doc) return;
+    for (auto&& [key, node] : *doc) {
+      if (key.str() != "source") {
+        fail(at(file, node), fmt::format("unknown key '{}' in {}; expected [[source]] entries", key.str(), kSourcesFile));
+        continue;
+      }
+      auto* items = node.as_array();
+      if (!items) {
+        fail(at(file, node), "expected [[source]] tables");
+        continue;
+      }
+      for (auto& item_node : *items) {
+        auto* item = item_node.as_table();
+        if (!item) {
+          fail(at(file, item_node), "expected a table for each [[source]]");
+          continue;
+        }
+        check_keys(file, *item, "source", {"id", "title", "url"});
+        auto id = required_string(file, *item, "id", "source");
+        auto title = required_string(file, *item, "title", "source");
+        auto url = optional_string(file, *item, "url");
+        if (!id || !title) continue;
+        if (!sources_.insert(*id).second) {
+          fail(at(file, *item), fmt::format("duplicate source id '{}'", *id));
+          continue;
+        }
+        if (inserting())
+          insert("annotation_source", {{"id", *id}, {"title", *title}, {"url", url ? Value(*url) : Value()}});
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ TOML helpers
+
+  std::optional<toml::table> parse_toml(const fs::path& path) {
+    try {
+      return toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+      const auto& begin = e.source().begin;
+      fail({path.string(), static_cast<int>(begin.line), static_cast<int>(begin.column)},
+           fmt::format("TOML syntax error: {}", e.description()));
+    }
+    return std::nullopt;
+  }
+
+  void check_keys(const std::string& file, const toml::table& item, std::string_view what,
+                  const std::vector<std::string_view>& allowed) {
+    for (auto&& [key, node] : item) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
+      std::string expected;
+      for (auto k : allowed) expected += (expected.empty() ? "" : ", ") + std::string(k);
+      fail(at(file, node), fmt::format("unknown key '{}' in [[{}]]; expected one of: {}", key.str(), what, expected));
+    }
+  }
+
+  std::optional<std::string> optional_string(const std::string& file, const toml::table& item, std::string_view key) {
+    const auto* node = item.get(key);
+    if (!node) return std::nullopt;
+    if (const auto* s = node->as_string()) return s->get();
+    fail(at(file, *node), fmt::format("'{}' must be a string, not {}", key, type_name(*node)));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> required_string(const std::string& file, const toml::table& item, std::string_view key,
+                                             std::string_view what) {
+    if (!item.get(key)) {
+      fail(at(file, item), fmt::format("[[{}]] needs '{}'", what, key));
+      return std::nullopt;
+    }
+    return optional_string(file, item, key);
+  }
+
+  // ------------------------------------------------------------ quotes and evidence
+
+  // Parses `quote = "..."`, `quote = { text = "...", occurrence = N }` or an array of these.
+  std::vector<Quote> parse_quotes(const std::string& file, const toml::node& node) {
+    std::vector<Quote> quotes;
+    auto one = [&](const toml::node& q) {
+      if (const auto* s = q.as_string()) {
+        quotes.push_back({s->get(), 0, &q});
+      } else if (const auto* t = q.as_table()) {
+        check_keys(file, *t, "quote", {"text", "occurrence"});
+        auto text = required_string(file, *t, "text", "quote");
+        std::int64_t occurrence = 0;
+        if (const auto* o = t->get("occurrence")) {
+          if (auto v = o->value<std::int64_t>(); v && *v >= 1) occurrence = *v;
+          else fail(at(file, *o), "'occurrence' must be a whole number from 1 up");
+        }
+        if (text) quotes.push_back({*text, occurrence, &q});
+      } else {
+        fail(at(file, q), fmt::format("a quote must be a string or {{ text = \"...\", occurrence = N }}, not {}", type_name(q)));
+      }
+    };
+    if (const auto* arr = node.as_array()) {
+      if (arr->empty()) fail(at(file, node), "'quote' is an empty array; give at least one quote");
+      for (const auto& q : *arr) one(q);
+    } else {
+      one(node);
+    }
+    return quotes;
+  }
+
+  // Finds `quote` in the article. With `first_is_fine`, a text that occurs
+  // more than once means its first occurrence (entity names); otherwise it is
+  // an error unless the quote says which occurrence it means.
+  std::optional<Span> locate(const ArticleContext& a, const Quote& quote, bool first_is_fine) {
+    Location where = at(a.facts_file, *quote.node);
+    if (quote.text.empty()) {
+      fail(where, "empty quote");
+      return std::nullopt;
+    }
+    auto hits = text::find_all(a.text, quote.text);
+    if (hits.empty()) {
+      std::string hint;
+      std::string curly = quote.text;
+      for (std::size_t p = 0; (p = curly.find('\'', p)) != std::string::npos;) curly.replace(p, 1, "\u2019");
+      if (curly != quote.text && !text::find_all(a.text, curly).empty())
+        hint = " (the article writes \u2019 where the quote has ')";
+      fail(where, fmt::format("quote not found in {}: \"{}\"{}", a.text_file, quote.text, hint));
+      return std::nullopt;
+    }
+    if (quote.occurrence > 0) {
+      if (static_cast<std::size_t>(quote.occurrence) > hits.size()) {
+        fail(where, fmt::format("quote occurs {} time(s) in {}, so occurrence = {} does not exist: \"{}\"", hits.size(),
+                                a.text_file, quote.occurrence, quote.text));
+        return std::nullopt;
+      }
+      return Span{hits[static_cast<std::size_t>(quote.occurrence - 1)], quote.text.size()};
+    }
+    if (hits.size() > 1 && !first_is_fine) {
+      std::string lines;
+      for (auto h : hits) lines += (lines.empty() ? "" : ", ") + std::to_string(text::line_column(a.text, h).line);
+      fail(where, fmt::format("quote is ambiguous: it occurs {} times in {} (lines {}); quote more of the sentence or "
+                              "write {{ text = \"...\", occurrence = N }}: \"{}\"",
+                              hits.size(), a.text_file, lines, quote.text));
+      return std::nullopt;
+    }
+    return Span{hits.front(), quote.text.size()};
+  }
+
+  // The evidence row for `span`, inserted the first time it is cited.
+  std::int64_t evidence_id(ArticleContext& a, Span span) {
+    auto key = std::make_pair(span.start, span.length);
+    if (auto it = a.evidence_ids.find(key); it != a.evidence_ids.end()) return it->second;
+    auto id = next_evidence_id_++;
+    auto quote = a.text.substr(span.start, span.length);
+    insert("evidence", {{"id", id},
+                        {"article_id", a.id},
+                        {"start", static_cast<std::int64_t>(text::char_count(std::string_view(a.text).substr(0, span.start)) + 1)},
+                        {"length", static_cast<std::int64_t>(text::char_count(quote))},
+                        {"quote", quote}});
+    a.evidence_ids.emplace(key, id);
+    return id;
+  }
+
+  // ------------------------------------------------------------ articles
+
+  void load_article(const fs::path& folder) {
+    auto facts_path = folder / kFactsFile;
+    if (!fs::exists(facts_path)) {
+      fail(Location{folder.string()}, fmt::format("article folder has no {}", kFactsFile));
+      return;
+    }
+    auto doc = parse_toml(facts_path);
+    if (!doc) return;
+    ArticleContext a;
+    a.facts_file = facts_path.string();
+    if (!load_article_header(folder, *doc, a)) return;
+
+    // Top-level keys other than [article] name kinds of fact.
+    const auto& kinds = fact_kinds();
+    for (auto&& [key, node] : *doc) {
+      if (key.str() == "article") continue;
+      bool known = std::any_of(kinds.begin(), kinds.end(), [&](const FactKind& k) { return k.key == key.str(); });
+      if (!known) {
+        std::string expected;
+        for (const auto& k : kinds) expected += (expected.empty() ? "" : ", ") + std::string(k.key);
+        fail(at(a.facts_file, node), fmt::format("unknown kind of fact [[{}]]; expected one of: article, {}", key.str(), expected));
+      } else if (!node.is_array_of_tables()) {
+        fail(at(a.facts_file, node), fmt::format("'{}' must be a list of tables, written [[{}]]", key.str(), key.str()));
+      }
+    }
+    define_ids(a, *doc);
+    for (const auto& kind : kinds) {
+      const auto* items = doc->get_as<toml::array>(kind.key);
+      if (!items || !items->is_array_of_tables()) continue;
+      for (const auto& item : *items) load_fact(a, kind, *item.as_table());
+    }
+  }
+
+  // Reads [article], the text it names, and its sections. False when the rest
+  // of the file cannot be checked (no text to look quotes up in).
+  bool load_article_header(const fs::path& folder, const toml::table& doc, ArticleContext& a) {
+    const auto* header = doc.get_as<toml::table>("article");
+    if (!header) {
+      fail(Location{a.facts_file, 1, 1}, "missing [article] table (id, text, sections)");
+      return false;
+    }
+    check_keys(a.facts_file, *header, "article", {"id", "text", "source_site", "sections"});
+    a.id = optional_string(a.facts_file, *header, "id").value_or(folder.filename().string());
+    if (!is_slug(a.id))
+      fail(at(a.facts_file, *header), fmt::format("article id '{}' must be lower-case letters, digits and hyphens", a.id));
+    if (!article_ids_.insert(a.id).second)
+      fail(at(a.facts_file, *header), fmt::format("duplicate article id '{}'", a.id));
+    auto text_name = required_string(a.facts_file, *header, "text", "article");
+    if (!text_name) return false;
+    auto text_path = folder / *text_name;
+    a.text_file = text_path.string();
+    std::error_code ec;
+    if (!fs::is_regular_file(text_path, ec)) {
+      fail(at(a.facts_file, *header->get("text")), fmt::format("article text {} does not exist", a.text_file));
+      return false;
+    }
+    a.text = read_file(text_path);
+    if (a.text.empty()) {
+      fail(Location{a.text_file}, "article text is empty");
+      return false;
+    }
+    if (auto bad = text::first_invalid_utf8(a.text)) {
+      auto lc = text::line_column(a.text, *bad);
+      fail(Location{a.text_file, lc.line, lc.column}, fmt::format("invalid UTF-8 (byte 0x{:02x}); article text must be UTF-8",
+                                                                 static_cast<unsigned char>(a.text[*bad])));
+      return false;
+    }
+    auto source_site = optional_string(a.facts_file, *header, "source_site");
+    if (source_site && text::find_all(a.text, *source_site).empty())
+      fail(at(a.facts_file, *header->get("source_site")),
+           fmt::format("source_site \"{}\" is not printed in {}; leave it out when the text does not name it", *source_site,
+                       a.text_file));
+
+    // Sections: each a span of the text, by quote or from one quote to another.
+    std::vector<std::pair<std::string, Span>> sections;
+    const auto* list = header->get("sections");
+    if (list && !list->is_array()) fail(at(a.facts_file, *list), "'sections' must be an array of { role, quote } tables");
+    if (const auto* arr = list ? list->as_array() : nullptr) {
+      for (const auto& node : *arr) {
+        const auto* s = node.as_table();
+        if (!s) {
+          fail(at(a.facts_file, node), "each section must be { role = \"...\", quote = \"...\" } or { role, from, to }");
+          continue;
+        }
+        check_keys(a.facts_file, *s, "section", {"role", "quote", "from", "to"});
+        auto role = required_string(a.facts_file, *s, "role", "section");
+        std::optional<Span> span;
+        if (const auto* q = s->get("quote")) {
+          auto quotes = parse_quotes(a.facts_file, *q);
+          if (quotes.size() == 1) span = locate(a, quotes.front(), false);
+        } else if (s->get("from") && s->get("to")) {
+          auto from = parse_quotes(a.facts_file, *s->get("from"));
+          auto to = parse_quotes(a.facts_file, *s->get("to"));
+          auto begin = from.size() == 1 ? locate(a, from.front(), false) : std::nullopt;
+          auto end = to.size() == 1 ? locate(a, to.front(), false) : std::nullopt;
+          if (begin && end) {
+            if (end->start + end->length <= begin->start)
+              fail(at(a.facts_file, *s->get("to")), "section 'to' comes before 'from' in the text");
+            else
+              span = Span{begin->start, end->start + end->length - begin->start};
+          }
+        } else {
+          fail(at(a.facts_file, *s), "a section needs 'quote', or 'from' and 'to'");
+        }
+        if (role && span) sections.emplace_back(*role, *span);
+      }
+    }
+    auto headline = std::find_if(sections.begin(), sections.end(), [](const auto& s) { return s.first == "headline"; });
+    if (headline == sections.end()) {
+      fail(at(a.facts_file, *header), "[article] needs a section with role = \"headline\"");
+      return false;
+    }
+    if (!inserting()) return true;
+    insert("article", {{"id", a.id},
+                       {"title", a.text.substr(headline->second.start, headline->second.length)},
+                       {"source_site", source_site ? Value(*source_site) : Value()},
+                       {"sha256", sha256_hex(a.text)},
+                       {"text", a.text}});
+    for (const auto& [role, span] : sections) {
+      try {
+        insert("article_section", {{"article_id", a.id}, {"role", role}, {"evidence_id", evidence_id(a, span)}});
+      } catch (const SQLite::Exception& e) {
+        fail(at(a.facts_file, *header), fmt::format("section '{}' rejected by the schema: {}", role, e.what()));
+      }
+    }
+    return true;
+  }
+
+  // First pass over an article: every id it defines, so that references
+  // resolve whatever order the file is written in.
+  void define_ids(ArticleContext& a, const toml::table& doc) {
+    for (const auto& kind : fact_kinds()) {
+      if (kind.defines.empty()) continue;
+      const auto* items = doc.get_as<toml::array>(kind.key);
+      if (!items || !items->is_array_of_tables()) continue;
+      for (const auto& node : *items) {
+        const auto* id_node = node.as_table()->get("id");
+        if (!id_node || !id_node->is_string()) continue;  // reported when the fact is loaded
+        auto id = id_node->as_string()->get();
+        auto where = at(a.facts_file, *id_node);
+        if (!is_slug(id)) {
+          fail(where, fmt::format("id '{}' must be lower-case letters, digits and hyphens", id));
+          continue;
+        }
+        auto& table = kind.defines == "office" ? offices_ : entities_;
+        auto [it, fresh] = table.emplace(id, Definition{std::string(kind.key), where});
+        if (!fresh)
+          fail(where, fmt::format("duplicate id '{}': already defined as a {} at {}", id, it->second.kind,
+                                  to_string(it->second.where)));
+      }
+    }
+  }
+
+  // Checks that `id` names something a field of type ref may point to.
+  bool resolve_ref(const ArticleContext& a, const FieldSpec& field, const toml::node& node, const std::string& id) {
+    auto where = at(a.facts_file, node);
+    if (field.refs == "office") {
+      if (offices_.count(id)) return true;
+      fail(where, fmt::format("unknown office '{}' in '{}': no [[office]] has id = \"{}\"", id, field.key, id));
+      return false;
+    }
+    auto it = entities_.find(id);
+    if (it == entities_.end()) {
+      fail(where, fmt::format("unknown {} '{}' in '{}': nothing with id = \"{}\" is defined", field.refs == "*" ? "entity" : field.refs, id,
+                              field.key, id));
+      return false;
+    }
+    if (field.refs == "*") return true;
+    std::istringstream allowed{std::string(field.refs)};
+    for (std::string kind; allowed >> kind;)
+      if (kind == it->second.kind) return true;
+    fail(where, fmt::format("'{}' is a {}, but '{}' expects a {}", id, it->second.kind, field.key, field.refs));
+    return false;
+  }
+
+  // ------------------------------------------------------------ one fact
+
+  void load_fact(ArticleContext& a, const FactKind& kind, const toml::table& item) {
+    const auto& file = a.facts_file;
+    auto where = at(file, item);
+    auto errors_before = diagnostics_.size();
+
+    std::vector<std::string_view> allowed(std::begin(kSupportKeys), std::end(kSupportKeys));
+    for (const auto& f : kind.fields) allowed.push_back(f.key);
+    check_keys(file, item, kind.key, allowed);
+
+    // Field values, checked against their types and references.
+    std::vector<std::pair<const FieldSpec*, Value>> values;
+    std::vector<std::pair<const FieldSpec*, std::vector<std::string>>> lists;
+    std::vector<std::pair<const FieldSpec*, const toml::node*>> verbatim;
+    for (const auto& f : kind.fields) {
+      const auto* node = item.get(f.key);
+      if (!node) {
+        if (f.required) fail(where, fmt::format("[[{}]] needs '{}'", kind.key, f.key));
+        values.emplace_back(&f, f.type == FieldType::boolean ? Value(std::int64_t{0}) : Value());
+        continue;
+      }
+      auto expect = [&](const char* what) {
+        fail(at(file, *node), fmt::format("'{}' must be {}, not {}", f.key, what, type_name(*node)));
+      };
+      switch (f.type) {
+        case FieldType::text:
+        case FieldType::verbatim:
+        case FieldType::ref:
+        case FieldType::fact_label: {
+          const auto* s = node->as_string();
+          if (!s) {
+            expect("a string");
+            break;
+          }
+          const auto& v = s->get();
+          if (v.empty()) {
+            fail(at(file, *node), fmt::format("'{}' must not be empty", f.key));
+            break;
+          }
+          if (f.type == FieldType::ref && !resolve_ref(a, f, *node, v)) break;
+          if (f.type == FieldType::fact_label) {
+            auto it = a.labels.find(v);
+            if (it == a.labels.end()) {
+              fail(at(file, *node), fmt::format("unknown label '{}' in '{}': no fact of this article has label = \"{}\"", v, f.key, v));
+              break;
+            }
+            values.emplace_back(&f, it->second);
+            break;
+          }
+          if (f.type == FieldType::verbatim) verbatim.emplace_back(&f, node);
+          values.emplace_back(&f, v);
+          break;
+        }
+        case FieldType::integer:
+          if (auto v = node->value_exact<std::int64_t>()) values.emplace_back(&f, *v);
+          else expect("an integer");
+          break;
+        case FieldType::boolean:
+          if (auto v = node->value_exact<bool>()) values.emplace_back(&f, std::int64_t{*v});
+          else expect("true or false");
+          break;
+        case FieldType::ref_list: {
+          const auto* arr = node->as_array();
+          if (!arr || arr->empty()) {
+            expect("a non-empty array of ids");
+            break;
+          }
+          std::vector<std::string> ids;
+          for (const auto& el : *arr) {
+            if (!el.is_string()) fail(at(file, el), fmt::format("'{}' must hold ids (strings), not {}", f.key, type_name(el)));
+            else if (resolve_ref(a, f, el, el.as_string()->get())) ids.push_back(el.as_string()->get());
+          }
+          lists.emplace_back(&f, std::move(ids));
+          break;
+        }
+      }
+    }
+
+    // What the fact rests on: the article's words, or an annotation.
+    const auto* quote_node = item.get("quote");
+    const auto* annotation_node = item.get("annotation");
+    std::vector<std::pair<Span, std::string>> spans;
+    Value annotation_source, annotation_note;
+    if (quote_node && annotation_node) {
+      fail(at(file, *annotation_node), "a fact rests on the article ('quote') or on an annotation ('annotation'), not both");
+    } else if (quote_node) {
+      for (const auto& q : parse_quotes(file, *quote_node))
+        if (auto span = locate(a, q, false)) spans.emplace_back(*span, q.text);
+    } else if (annotation_node) {
+      if (const auto* t = annotation_node->as_table()) {
+        check_keys(file, *t, "annotation", {"source", "note"});
+        auto source = required_string(file, *t, "source", "annotation");
+        auto note = required_string(file, *t, "note", "annotation");
+        if (source && !sources_.count(*source))
+          fail(at(file, *t->get("source")), fmt::format("unknown source '{}': add it to {} as [[source]]", *source, kSourcesFile));
+        if (source) annotation_source = *source;
+        if (note) annotation_note = *note;
+      } else {
+        fail(at(file, *annotation_node), "'annotation' must be { source = \"...\", note = \"...\" }");
+      }
+    } else if (!kind.entity_kind.empty()) {
+      // An entity with neither cites where its name is first printed.
+      if (const auto* name = item.get("name"); name && name->is_string()) {
+        Quote q{name->as_string()->get(), 0, name};
+        if (auto span = locate(a, q, true)) spans.emplace_back(*span, q.text);
+      }
+    } else {
+      fail(where, fmt::format("[[{}]] needs 'quote' (the article's words that state it) or 'annotation' "
+                              "(its source and note, when the article does not state it)",
+                              kind.key));
+    }
+
+    // Verbatim fields of a fact the article states must be in its words.
+    if (!annotation_node) {
+      for (const auto& [f, node] : verbatim) {
+        const auto& v = node->as_string()->get();
+        bool quoted = std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return s.second.find(v) != std::string::npos; });
+        if (!quoted && !spans.empty())
+          fail(at(file, *node), fmt::format("'{}' must be the article's words: \"{}\" is not in the quote", f->key, v));
+      }
+    }
+
+    // An attendee's office must be one the article (or an annotation) says they hold.
+    if (kind.key == "attendance") {
+      auto value_of = [&](std::string_view key) -> const std::string* {
+        for (const auto& [f, v] : values)
+          if (f->key == key) return std::get_if<std::string>(&v);
+        return nullptr;
+      };
+      const auto* person = value_of("person");
+      const auto* office = value_of("office");
+      if (person && office && !holdings_.count({*person, *office}))
+        fail(at(file, *item.get("office")),
+             fmt::format("'{}' holds no office '{}': add a [[holding]] with person = \"{}\", office = \"{}\"", *person, *office,
+                         *person, *office));
+    }
+    if (kind.key == "holding") {
+      const auto* person = item.get("person");
+      const auto* office = item.get("office");
+      if (person && office && person->is_string() && office->is_string())
+        holdings_.insert({person->as_string()->get(), office->as_string()->get()});
+    }
+
+    std::string label;
+    if (const auto* l = item.get("label")) {
+      if (!l->is_string() || l->as_string()->get().empty()) fail(at(file, *l), "'label' must be a non-empty string");
+      else if (a.labels.count(label = l->as_string()->get())) fail(at(file, *l), fmt::format("duplicate label '{}'", label));
+    }
+
+    if (diagnostics_.size() != errors_before || !inserting()) {
+      if (!label.empty()) a.labels.emplace(label, 0);  // known, so later references do not cascade
+      return;
+    }
+
+    // Everything checked: insert the fact and what it says.
+    auto fact_id = next_fact_id_++;
+    try {
+      insert("fact", {{"id", fact_id},
+                      {"article_id", a.id},
+                      {"kind", std::string(kind.key)},
+                      {"label", label.empty() ? Value() : Value(label)},
+                      {"annotation_source_id", annotation_source},
+                      {"annotation_note", annotation_note}});
+      for (const auto& span : spans) insert("citation", {{"fact_id", fact_id}, {"evidence_id", evidence_id(a, span.first)}});
+      for (auto placement : {FieldSpec::main_table, FieldSpec::extra_table}) {
+        bool is_main = placement == FieldSpec::main_table;
+        if (!is_main && kind.extra_table.empty()) continue;
+        std::vector<std::pair<std::string_view, Value>> row;
+        for (const auto& [f, v] : values)
+          if (f->type != FieldType::ref_list && (f->placement == placement || f->placement == FieldSpec::both_tables))
+            row.emplace_back(f->column, v);
+        if (is_main && !kind.entity_kind.empty()) row.emplace_back("kind", std::string(kind.entity_kind));
+        row.emplace_back("fact_id", fact_id);
+        insert(is_main ? kind.table : kind.extra_table, row);
+      }
+      for (const auto& [f, ids] : lists)
+        for (const auto& id : ids) insert(f->child_table, {{f->child_parent, fact_id}, {f->column, id}});
+    } catch (const SQLite::Exception& e) {
+      fail(where, fmt::format("[[{}]] rejected by the schema: {}", kind.key, e.what()));
+    }
+    if (!label.empty()) a.labels.emplace(label, fact_id);
+  }
+
+  SQLite::Database& db_;
+  fs::path seed_dir_;
+  std::vector<Diagnostic> diagnostics_;
+  std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::set<std::string> sources_;
+  std::set<std::string> article_ids_;
+  std::unordered_map<std::string, Definition> entities_;
+  std::unordered_map<std::string, Definition> offices_;
+  std::set<std::pair<std::string, std::string>> holdings_;
+  std::int64_t next_fact_id_ = 1;
+  std::int64_t next_evidence_id_ = 1;
+};
+
+}  // namespace
+
+void load_seed(SQLite::Database& db, const fs::path& seed_dir) { Loader(db, seed_dir).run(); }
+
+}  // namespace factdb::seed
