@@ -10,6 +10,8 @@ namespace factdb {
 
 struct Blob {
   std::vector<unsigned char> bytes;
+  friend bool operator==(const Blob& a, const Blob& b) { return a.bytes == b.bytes; }
+  friend bool operator!=(const Blob& a, const Blob& b) { return !(a == b); }
 };
 
 // One cell: NULL, INTEGER, REAL, TEXT or BLOB.

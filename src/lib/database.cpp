@@ -69,16 +69,27 @@ int authorize(void* context, int action, const char* arg1, const char* arg2, con
       return SQLITE_OK;
     case SQLITE_FUNCTION:
       if (!listed(kRefusedFunctions, arg2)) return SQLITE_OK;
-      sandbox->refusal = fmt::format("refused: the function {}() reaches outside the database", arg2);
+      if (sandbox->refusal.empty()) sandbox->refusal = fmt::format("refused: the function {}() reaches outside the database", arg2);
       return SQLITE_DENY;
     case SQLITE_PRAGMA:
       if (listed(kPragmasWithArgument, arg1) || (!arg2 && listed(kPragmasWithoutArgument, arg1))) return SQLITE_OK;
-      sandbox->refusal = fmt::format("refused: PRAGMA {}{} could change the connection or the file; only pragmas that read are allowed",
+      if (sandbox->refusal.empty()) sandbox->refusal = fmt::format("refused: PRAGMA {}{} could change the connection or the file; only pragmas that read are allowed",
                                      arg1 ? arg1 : "", arg2 ? fmt::format(" = {}", arg2) : "");
       return SQLITE_DENY;
+    case SQLITE_UPDATE:
+      // SQLite itself asks for this when a table-valued pragma such as
+      // pragma_table_info() is first used. A real UPDATE of the schema table
+      // is still stopped: the file is open read-only, in defensive mode, and
+      // inspect() refuses any statement that is not read-only.
+      if (arg1 && (std::strcmp(arg1, "sqlite_master") == 0 || std::strcmp(arg1, "sqlite_schema") == 0)) return SQLITE_OK;
+      [[fallthrough]];
     default:
+      // Several actions may be refused for one statement; the first says most.
+      if (!sandbox->refusal.empty()) return SQLITE_DENY;
       sandbox->refusal = fmt::format("refused: {} is not allowed; factdb opens databases read-only", action_name(action));
-      if (arg1 && (action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE))
+      if (arg1 && std::strncmp(arg1, "sqlite_", 7) == 0)  // CREATE and DROP first show as writes to the schema table
+        sandbox->refusal = "refused: changing the schema (CREATE, DROP) is not allowed; factdb opens databases read-only";
+      else if (arg1 && (action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE))
         sandbox->refusal = fmt::format("refused: {} on table {} is not allowed; factdb opens databases read-only",
                                        action_name(action), arg1);
       return SQLITE_DENY;
@@ -98,7 +109,8 @@ StatementShape inspect(sqlite3* db, const std::string& sql, Database::Sandbox& s
   int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
   std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
   if (rc != SQLITE_OK) {
-    if (rc == SQLITE_AUTH && !sandbox.refusal.empty()) throw Error(ExitCode::sql, sandbox.refusal);
+    // SQLite reports a denial as SQLITE_AUTH or, for functions, SQLITE_ERROR.
+    if (!sandbox.refusal.empty()) throw Error(ExitCode::sql, sandbox.refusal);
     throw Error(ExitCode::sql, fmt::format("SQL error: {}", sqlite3_errmsg(db)));
   }
   if (!stmt) throw Error(ExitCode::sql, "SQL error: no statement given");
@@ -156,6 +168,8 @@ Database::Database(const fs::path& path, VersionCheck check) : path_(path), sand
   if (!fs::exists(path, ec))
     throw Error(ExitCode::missing_file, fmt::format("{}: no such database; write one with 'factdb build -o {}'", path.string(), path.string()));
   if (fs::is_directory(path, ec)) throw Error(ExitCode::missing_file, fmt::format("{}: is a folder, not a database file", path.string()));
+  if (fs::file_size(path, ec) == 0)
+    throw Error(ExitCode::bad_data, fmt::format("{}: an empty file, not a factdb database", path.string()));
   if (!std::ifstream(path, std::ios::binary))
     throw Error(ExitCode::missing_file, fmt::format("{}: cannot be read (permission denied?)", path.string()));
   try {

@@ -43,6 +43,15 @@ const char* type_name(const toml::node& n) {
   }
 }
 
+// "country organization" -> "a country or organization" (without the article: "country or organization").
+std::string describe_kinds(std::string_view kinds, bool with_article = true) {
+  std::istringstream words{std::string(kinds)};
+  std::string text;
+  for (std::string w; words >> w;) text += (text.empty() ? "" : " or ") + w;
+  if (!with_article || text.empty()) return text;
+  return (std::string("aeiou").find(text[0]) != std::string::npos ? "an " : "a ") + text;
+}
+
 bool is_slug(const std::string& s) {
   static const std::regex slug("[a-z0-9]+(-[a-z0-9]+)*");
   return std::regex_match(s, slug);
@@ -204,7 +213,8 @@ class Loader {
       if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
       std::string expected;
       for (auto k : allowed) expected += (expected.empty() ? "" : ", ") + std::string(k);
-      fail(at(file, node), fmt::format("unknown key '{}' in [[{}]]; expected one of: {}", key.str(), what, expected));
+      Location where{file, static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
+      fail(where, fmt::format("unknown key '{}' in [[{}]]; expected one of: {}", key.str(), what, expected));
     }
   }
 
@@ -284,13 +294,33 @@ class Loader {
     }
     if (hits.size() > 1 && !first_is_fine) {
       std::string lines;
-      for (auto h : hits) lines += (lines.empty() ? "" : ", ") + std::to_string(text::line_column(a.text, h).line);
+      int last_line = 0;
+      for (auto h : hits) {
+        int line = text::line_column(a.text, h).line;
+        if (line != last_line) lines += (lines.empty() ? "" : ", ") + std::to_string(line);
+        last_line = line;
+      }
       fail(where, fmt::format("quote is ambiguous: it occurs {} times in {} (lines {}); quote more of the sentence or "
                               "write {{ text = \"...\", occurrence = N }}: \"{}\"",
                               hits.size(), a.text_file, lines, quote.text));
       return std::nullopt;
     }
     return Span{hits.front(), quote.text.size()};
+  }
+
+  // The span from the start of quote `from` to the end of quote `to`.
+  std::optional<Span> locate_range(const ArticleContext& a, const toml::node& from, const toml::node& to) {
+    auto first = parse_quotes(a.facts_file, from);
+    auto last = parse_quotes(a.facts_file, to);
+    if (first.size() != 1 || last.size() != 1) return std::nullopt;
+    auto begin = locate(a, first.front(), false);
+    auto end = locate(a, last.front(), false);
+    if (!begin || !end) return std::nullopt;
+    if (end->start + end->length <= begin->start) {
+      fail(at(a.facts_file, to), "section 'to' comes before 'from' in the text");
+      return std::nullopt;
+    }
+    return Span{begin->start, end->start + end->length - begin->start};
   }
 
   // The evidence row for `span`, inserted the first time it is cited.
@@ -401,16 +431,7 @@ class Loader {
           auto quotes = parse_quotes(a.facts_file, *q);
           if (quotes.size() == 1) span = locate(a, quotes.front(), false);
         } else if (s->get("from") && s->get("to")) {
-          auto from = parse_quotes(a.facts_file, *s->get("from"));
-          auto to = parse_quotes(a.facts_file, *s->get("to"));
-          auto begin = from.size() == 1 ? locate(a, from.front(), false) : std::nullopt;
-          auto end = to.size() == 1 ? locate(a, to.front(), false) : std::nullopt;
-          if (begin && end) {
-            if (end->start + end->length <= begin->start)
-              fail(at(a.facts_file, *s->get("to")), "section 'to' comes before 'from' in the text");
-            else
-              span = Span{begin->start, end->start + end->length - begin->start};
-          }
+          span = locate_range(a, *s->get("from"), *s->get("to"));
         } else {
           fail(at(a.facts_file, *s), "a section needs 'quote', or 'from' and 'to'");
         }
@@ -473,15 +494,15 @@ class Loader {
     }
     auto it = entities_.find(id);
     if (it == entities_.end()) {
-      fail(where, fmt::format("unknown {} '{}' in '{}': nothing with id = \"{}\" is defined", field.refs == "*" ? "entity" : field.refs, id,
-                              field.key, id));
+      fail(where, fmt::format("unknown {} '{}' in '{}': nothing with id = \"{}\" is defined",
+                              field.refs == "*" ? "entity" : describe_kinds(field.refs, false), id, field.key, id));
       return false;
     }
     if (field.refs == "*") return true;
     std::istringstream allowed{std::string(field.refs)};
     for (std::string kind; allowed >> kind;)
       if (kind == it->second.kind) return true;
-    fail(where, fmt::format("'{}' is a {}, but '{}' expects a {}", id, it->second.kind, field.key, field.refs));
+    fail(where, fmt::format("'{}' is a {}, but '{}' must name {}", id, it->second.kind, field.key, describe_kinds(field.refs)));
     return false;
   }
 
@@ -492,8 +513,9 @@ class Loader {
     auto where = at(file, item);
     auto errors_before = diagnostics_.size();
 
-    std::vector<std::string_view> allowed(std::begin(kSupportKeys), std::end(kSupportKeys));
+    std::vector<std::string_view> allowed;
     for (const auto& f : kind.fields) allowed.push_back(f.key);
+    allowed.insert(allowed.end(), std::begin(kSupportKeys), std::end(kSupportKeys));
     check_keys(file, item, kind.key, allowed);
 
     // Field values, checked against their types and references.
@@ -549,8 +571,12 @@ class Loader {
           break;
         case FieldType::ref_list: {
           const auto* arr = node->as_array();
-          if (!arr || arr->empty()) {
-            expect("a non-empty array of ids");
+          if (!arr) {
+            expect("an array of ids");
+            break;
+          }
+          if (arr->empty()) {
+            fail(at(file, *node), fmt::format("'{}' must list at least one id", f.key));
             break;
           }
           std::vector<std::string> ids;

@@ -1,0 +1,168 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+
+#include "factdb/build.h"
+#include "factdb/check.h"
+#include "factdb/error.h"
+#include "helpers.h"
+
+using namespace factdb;
+using namespace factdb::testing;
+
+namespace {
+std::int64_t scalar(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
+}  // namespace
+
+TEST_CASE("every evidence row is a verbatim span of its article, by SQLite's own substr", "[build]") {
+  TempDir dir;
+  SQLite::Database db(build_real_db(dir.path()).string());
+  auto rows = scalar(db, "SELECT count(*) FROM evidence");
+  CHECK(rows > 50);
+  CHECK(scalar(db, "SELECT count(*) FROM evidence e JOIN article a ON a.id = e.article_id "
+                   "WHERE substr(a.text, e.start, e.length) = e.quote") == rows);
+  // Spans after the article's 3-byte curly apostrophes are among them: offsets count characters, not bytes.
+  CHECK(scalar(db, "SELECT count(*) FROM evidence e JOIN article a ON a.id = e.article_id "
+                   "WHERE instr(substr(a.text, 1, e.start), '’') > 0") > 10);
+}
+
+TEST_CASE("the article is stored byte for byte with its SHA-256 and its parts", "[build]") {
+  TempDir dir;
+  SQLite::Database db(build_real_db(dir.path()).string());
+  auto file = read_file(real_seed() / "sco-summit-astana-2024" / "article.txt");
+  SQLite::Statement a(db, "SELECT text, sha256, title, source_site FROM article WHERE id = 'sco-summit-astana-2024'");
+  REQUIRE(a.executeStep());
+  CHECK(a.getColumn(0).getString() == file);
+  CHECK(a.getColumn(1).getString() == "931a1f5cbde6009114cc9e0ce7ab4c65471f22e8e911287272fb716409e8c7c9");
+  CHECK(a.getColumn(2).getString() ==
+        "The Heads of Russia and China Unite at Central Asia Summit to Demonstrate Strengthening Collaboration");
+  CHECK(a.getColumn(3).isNull());  // the text does not name its site
+  SQLite::Statement parts(db, "SELECT s.role, e.quote FROM article_section s JOIN evidence e ON e.id = s.evidence_id ORDER BY e.start");
+  std::vector<std::string> roles;
+  while (parts.executeStep()) {
+    roles.push_back(parts.getColumn(0).getString());
+    if (roles.back() == "body") {
+      auto body = parts.getColumn(1).getString();
+      CHECK(body.rfind("Russian President Vladimir Putin", 0) == 0);
+      CHECK(body.find("Exit mobile version") == std::string::npos);
+    }
+  }
+  CHECK(roles == std::vector<std::string>{"navigation", "headline", "body", "footer"});
+}
+
+TEST_CASE("every fact rests on a citation or on an annotation with its source, never both", "[build]") {
+  TempDir dir;
+  SQLite::Database db(build_real_db(dir.path()).string());
+  CHECK(scalar(db, "SELECT count(*) FROM fact f WHERE (annotation_source_id IS NULL) = "
+                   "(NOT EXISTS (SELECT 1 FROM citation c WHERE c.fact_id = f.id))") == 0);
+  // Knowledge the article does not give is marked: the head-of-state roles and usual spellings.
+  CHECK(scalar(db, "SELECT count(*) FROM office_role r JOIN fact f ON f.id = r.fact_id WHERE f.is_annotation = 0") == 0);
+  CHECK(scalar(db, "SELECT f.is_annotation FROM alias a JOIN fact f ON f.id = a.fact_id WHERE a.name = 'Mohammad Mokhber'") == 1);
+  CHECK(scalar(db, "SELECT f.is_annotation FROM alias a JOIN fact f ON f.id = a.fact_id WHERE a.name = 'SCO'") == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM entity WHERE name = 'Mohammad Mokhbar'") == 1);  // as printed
+}
+
+TEST_CASE("the written database passes every check, with a rollback journal and factdb's ids", "[build]") {
+  TempDir dir;
+  auto path = build_real_db(dir.path());
+  for (const auto& r : check_database(path)) {
+    INFO(r.name << ": " << r.detail);
+    CHECK(r.ok);
+  }
+  SQLite::Database db(path.string());
+  CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
+  CHECK(scalar(db, "PRAGMA application_id") == 0x66616374);
+  CHECK(scalar(db, "PRAGMA user_version") == 1);
+}
+
+TEST_CASE("a failed build leaves the previous database untouched and no temporary file", "[build][atomic]") {
+  TempDir dir;
+  auto db = build_real_db(dir.path());
+  auto before = read_file(db);
+  auto seed = copy_real_seed(dir.path());
+  replace_once(seed / "sco-summit-astana-2024" / "facts.toml", "member = \"india\"", "member = \"indya\"");
+  CHECK_THROWS_AS(build_database(seed, db), SeedError);
+  CHECK(read_file(db) == before);
+  CHECK(temporary_files(dir.path()).empty());
+}
+
+TEST_CASE("a tampered article fails the build at the quote it no longer contains", "[build][atomic]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  auto article = seed / "sco-summit-astana-2024" / "article.txt";
+  replace_once(article, "Mokhbar", "Mokhber");
+  try {
+    build_database(seed, dir / "facts.db");
+    FAIL("the build should have failed");
+  } catch (const SeedError& e) {
+    REQUIRE(!e.diagnostics().empty());
+    const auto& d = e.diagnostics().front();
+    CHECK(d.where.file == (seed / "sco-summit-astana-2024" / "facts.toml").string());
+    CHECK(d.where.line > 0);
+    CHECK(d.message.find("quote not found") != std::string::npos);
+    CHECK(d.message.find("Mokhbar") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(dir / "facts.db"));
+  CHECK(temporary_files(dir.path()).empty());
+}
+
+TEST_CASE("missing seed or output folders are reported as missing files", "[build]") {
+  TempDir dir;
+  try {
+    build_database(dir / "no-such-seed", dir / "facts.db");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::missing_file);
+  }
+  try {
+    build_database(real_seed(), dir / "no-such-folder" / "facts.db");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::missing_file);
+  }
+}
+
+TEST_CASE("a second article needs data files only and joins the same database", "[build]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  write_file(seed / "mini-summit" / "article.txt",
+             "Mini summit\n\nForeign Minister Ann Example of Freedonia attended the Mini Summit in place of its king.\n");
+  write_file(seed / "mini-summit" / "facts.toml", R"([article]
+text = "article.txt"
+sections = [{ role = "headline", quote = "Mini summit" }]
+
+[[person]]
+id = "ann-example"
+name = "Ann Example"
+
+[[country]]
+id = "freedonia"
+name = "Freedonia"
+
+[[event]]
+id = "mini-summit"
+name = "Mini Summit"
+
+[[office]]
+id = "foreign-minister-of-freedonia"
+title = "Foreign Minister"
+of = "freedonia"
+quote = "Foreign Minister Ann Example of Freedonia"
+
+[[holding]]
+person = "ann-example"
+office = "foreign-minister-of-freedonia"
+quote = "Foreign Minister Ann Example of Freedonia"
+
+[[attendance]]
+event = "mini-summit"
+person = "ann-example"
+represents = "freedonia"
+office = "foreign-minister-of-freedonia"
+quote = "Foreign Minister Ann Example of Freedonia attended the Mini Summit"
+)");
+  build_database(seed, dir / "facts.db");
+  SQLite::Database db((dir / "facts.db").string());
+  CHECK(scalar(db, "SELECT count(*) FROM article") == 2);
+  CHECK(scalar(db, "SELECT count(*) FROM stand_ins") == 3);  // a foreign minister is no head of state either
+}

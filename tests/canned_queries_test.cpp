@@ -1,0 +1,205 @@
+// The answer of every canned query on the seed article.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "factdb/build.h"
+#include "factdb/database.h"
+#include "factdb/error.h"
+#include "helpers.h"
+
+using namespace factdb;
+using namespace factdb::testing;
+
+namespace {
+
+// One database for all tests here: built once, only ever read.
+Database& seed_db() {
+  static TempDir dir;
+  static Database db(build_real_db(dir.path()));
+  return db;
+}
+
+std::string cell(const ResultSet& r, std::size_t row, const std::string& column) {
+  auto it = std::find(r.columns.begin(), r.columns.end(), column);
+  REQUIRE(it != r.columns.end());
+  const auto& v = r.rows.at(row).at(static_cast<std::size_t>(it - r.columns.begin()));
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  return {};
+}
+
+std::vector<std::string> column(const ResultSet& r, const std::string& name) {
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < r.rows.size(); ++i) values.push_back(cell(r, i, name));
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("stand-ins: exactly Sharif and Mokhbar, with office, country and evidence", "[queries][headline]") {
+  auto r = seed_db().run_canned("stand-ins");
+  REQUIRE(r.rows.size() == 2);
+  CHECK(cell(r, 0, "person") == "Shehbaz Sharif");
+  CHECK(cell(r, 0, "office") == "Prime Minister");
+  CHECK(cell(r, 0, "country") == "Pakistan");
+  CHECK(cell(r, 0, "evidence") == "Prime Minister Shehbaz Sharif of Pakistan");
+  CHECK(cell(r, 0, "why") == "the office is head of government, not head of state");
+  CHECK(cell(r, 0, "role_basis").rfind("[annotation, Wikidata]", 0) == 0);
+  CHECK(cell(r, 1, "person") == "Mohammad Mokhbar");
+  CHECK(cell(r, 1, "office") == "acting President");
+  CHECK(cell(r, 1, "country") == "Iran");
+  CHECK(cell(r, 1, "evidence") == "Iran sent acting President Mohammad Mokhbar");
+  CHECK(cell(r, 1, "why").find("acting capacity") != std::string::npos);
+}
+
+TEST_CASE("stand-ins follows the modelled facts, not a list", "[queries][headline]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  auto facts = seed / "sco-summit-astana-2024" / "facts.toml";
+  SECTION("an office recorded as head of state is no longer a stand-in") {
+    replace_once(facts, "office = \"prime-minister-of-pakistan\"\nrole = \"head of government\"",
+                 "office = \"prime-minister-of-pakistan\"\nrole = \"head of state\"");
+    build_database(seed, dir / "facts.db");
+    auto r = Database(dir / "facts.db").run_canned("stand-ins");
+    CHECK(column(r, "person") == std::vector<std::string>{"Mohammad Mokhbar"});
+  }
+  SECTION("an acting holder of a head-of-state office is a stand-in") {
+    replace_once(facts, "person = \"xi-jinping\"\noffice = \"president-of-china\"\n",
+                 "person = \"xi-jinping\"\noffice = \"president-of-china\"\nacting = true\n");
+    build_database(seed, dir / "facts.db");
+    auto r = Database(dir / "facts.db").run_canned("stand-ins");
+    CHECK(column(r, "person") == std::vector<std::string>{"Xi Jinping", "Shehbaz Sharif", "Mohammad Mokhbar"});
+    CHECK(cell(r, 0, "why") == "holds the office in an acting capacity; the office is the head of state");
+  }
+}
+
+TEST_CASE("heads-of-state: the seven presidents who hold their country's head-of-state office", "[queries]") {
+  auto r = seed_db().run_canned("heads-of-state");
+  CHECK(column(r, "person") == std::vector<std::string>{"Vladimir Putin", "Xi Jinping", "Kassym-Jomart Tokayev",
+                                                        "Shavkat Mirziyoyev", "Emomali Rakhmon", "Sadyr Zhaparov",
+                                                        "Alexander Lukashenko"});
+}
+
+TEST_CASE("attendees: nine, each with office, country represented and evidence", "[queries]") {
+  auto r = seed_db().run_canned("attendees");
+  REQUIRE(r.rows.size() == 9);
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    CHECK_FALSE(cell(r, i, "office").empty());
+    CHECK_FALSE(cell(r, i, "represents").empty());
+    CHECK_FALSE(cell(r, i, "evidence").empty());
+  }
+  CHECK(cell(r, 8, "office") == "acting President");
+}
+
+TEST_CASE("members: statuses as stated, the lumped observer status kept lumped", "[queries]") {
+  auto r = seed_db().run_canned("members");
+  std::map<std::string, std::set<std::string>> by_status;
+  for (std::size_t i = 0; i < r.rows.size(); ++i) by_status[cell(r, i, "status")].insert(cell(r, i, "member"));
+  CHECK(by_status["founding member"] == std::set<std::string>{"China", "Russia"});
+  CHECK(by_status["member"] == std::set<std::string>{"Iran", "India", "Pakistan", "Kazakhstan", "Kyrgyzstan",
+                                                     "Tajikistan", "Uzbekistan"});
+  CHECK(by_status["soon-to-be full member"] == std::set<std::string>{"Belarus"});
+  CHECK(by_status["observer or dialogue partner"] == std::set<std::string>{"Turkey", "Saudi Arabia", "Egypt"});
+  CHECK(by_status.size() == 4);
+}
+
+TEST_CASE("unrepresented-members and non-member-attendees: India, and Belarus", "[queries]") {
+  auto unrepresented = seed_db().run_canned("unrepresented-members");
+  CHECK(column(unrepresented, "member") == std::vector<std::string>{"India"});
+  auto non_members = seed_db().run_canned("non-member-attendees");
+  REQUIRE(non_members.rows.size() == 1);
+  CHECK(cell(non_members, 0, "person") == "Alexander Lukashenko");
+  CHECK(cell(non_members, 0, "status") == "soon-to-be full member");
+}
+
+TEST_CASE("meetings, tensions, founding, reasons", "[queries]") {
+  auto meetings = seed_db().run_canned("meetings");
+  REQUIRE(meetings.rows.size() == 1);
+  CHECK(cell(meetings, 0, "participants") == "Vladimir Putin and Xi Jinping");
+  CHECK(cell(meetings, 0, "place") == "Kazakhstan");
+
+  auto tensions = seed_db().run_canned("tensions");
+  REQUIRE(tensions.rows.size() == 1);
+  CHECK(cell(tensions, 0, "between_parties") == "India and Pakistan");
+  CHECK(cell(tensions, 0, "about") == "the Kashmir conflict");
+
+  auto founding = seed_db().run_canned("founding");
+  CHECK(column(founding, "value") ==
+        std::vector<std::string>{"2001", "China", "Russia", "to discuss security in Central Asia and beyond"});
+
+  auto reasons = seed_db().run_canned("reasons");
+  REQUIRE(reasons.rows.size() == 1);
+  CHECK(cell(reasons, 0, "explains") == "Iran sent Mohammad Mokhbar (acting President)");
+  CHECK(cell(reasons, 0, "reason") == "due to upcoming elections");
+}
+
+TEST_CASE("topics and stances: focus, discussions, aims, in the article's words", "[queries]") {
+  auto topics = seed_db().run_canned("topics");
+  REQUIRE(topics.rows.size() == 10);
+  CHECK(cell(topics, 0, "kind") == "focus");
+  CHECK(cell(topics, 0, "subject") == "countering terrorism");
+  auto subjects = column(topics, "subject");
+  CHECK(std::count(subjects.begin(), subjects.end(), "membership expansion") == 1);
+  auto stances = seed_db().run_canned("stances");
+  CHECK(column(stances, "holder") == std::vector<std::string>{"Vladimir Putin", "Vladimir Putin", "Russia",
+                                                              "Vladimir Putin", "Central Asian nations"});
+}
+
+TEST_CASE("person and country profiles find names under every spelling", "[queries]") {
+  auto mokhber = seed_db().run_canned("person", {{"name", "Mokhber"}});
+  REQUIRE_FALSE(mokhber.rows.empty());
+  for (const auto& p : column(mokhber, "person")) CHECK(p == "Mohammad Mokhbar");
+  auto aspects = column(mokhber, "aspect");
+  CHECK(std::find(aspects.begin(), aspects.end(), "attended") != aspects.end());
+
+  auto pakistan = seed_db().run_canned("country", {{"country", "pakistan"}});
+  auto details = column(pakistan, "detail");
+  CHECK(std::find(details.begin(), details.end(), "member of Shanghai Cooperation Organization") != details.end());
+  CHECK(std::find(details.begin(), details.end(), "the Kashmir conflict with India") != details.end());
+}
+
+TEST_CASE("canned-query parameters are checked: required, unknown, typed", "[queries]") {
+  auto code_of = [](auto&& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return ExitCode::ok;
+  };
+  CHECK(code_of([] { seed_db().run_canned("person"); }) == ExitCode::usage);
+  CHECK(code_of([] { seed_db().run_canned("person", {{"nme", "x"}}); }) == ExitCode::usage);
+  CHECK(code_of([] { seed_db().run_canned("stand-ins", {{"x", "1"}}); }) == ExitCode::usage);
+  CHECK(code_of([] { seed_db().run_canned("no-such-query"); }) == ExitCode::usage);
+  // A value is bound, never pasted into the SQL.
+  CHECK(seed_db().run_canned("person", {{"name", "x' OR '1'='1"}}).rows.empty());
+}
+
+TEST_CASE("at least 12 canned queries, documented, stored in the database with views", "[queries]") {
+  auto queries = seed_db().canned_queries();
+  CHECK(queries.size() >= 12);
+  for (const auto& q : queries) {
+    INFO(q.name);
+    CHECK_FALSE(q.title.empty());
+    CHECK(q.description.size() > 20);
+    auto& sqlite = seed_db().sqlite();
+    SQLite::Statement params(sqlite, "SELECT json_type(params) FROM canned_query WHERE name = ?");
+    params.bind(1, q.name);
+    REQUIRE(params.executeStep());
+    CHECK(params.getColumn(0).getString() == "array");
+    if (q.params.empty()) {
+      // The view and the query give the same rows.
+      auto via_query = seed_db().run_canned(q.name);
+      auto via_view = seed_db().run_sql("SELECT * FROM \"" + view_name(q.name) + "\"");
+      CHECK(via_view.columns == via_query.columns);
+      CHECK(via_view.rows == via_query.rows);
+      CHECK_FALSE(via_query.rows.empty());
+    }
+  }
+}

@@ -1,0 +1,167 @@
+// End to end: the built factdb binary, run as a user runs it.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "helpers.h"
+
+using namespace factdb::testing;
+using nlohmann::json;
+
+namespace {
+
+// A folder with facts.db built by the CLI from the real seed.
+struct Workspace {
+  TempDir dir;
+  Workspace() {
+    auto r = run_factdb({"build", "--seed", real_seed().string(), "-o", "facts.db"}, dir.path());
+    REQUIRE(r.exit_code == 0);
+  }
+  RunResult operator()(const std::vector<std::string>& args) const { return run_factdb(args, dir.path()); }
+};
+
+}  // namespace
+
+TEST_CASE("cli: build writes facts.db and prints counts per table", "[cli]") {
+  TempDir dir;
+  auto r = run_factdb({"build", "--seed", real_seed().string()}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(dir / "facts.db"));
+  CHECK(r.out.find("wrote facts.db") != std::string::npos);
+  CHECK(r.out.find("attendance") != std::string::npos);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("cli: query stand-ins answers the headline question", "[cli][headline]") {
+  Workspace ws;
+  auto r = ws({"query", "stand-ins"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Shehbaz Sharif") != std::string::npos);
+  CHECK(r.out.find("Mohammad Mokhbar") != std::string::npos);
+  CHECK(r.out.find("Vladimir Putin") == std::string::npos);
+}
+
+TEST_CASE("cli: the sqlite3 shell's view and factdb query give the same rows", "[cli][headline]") {
+  Workspace ws;
+  auto shell = run({SQLITE3_SHELL, "-json", "facts.db", "SELECT * FROM stand_ins"}, ws.dir.path());
+  REQUIRE(shell.exit_code == 0);
+  auto ours = ws({"query", "stand-ins", "--format", "json"});
+  REQUIRE(ours.exit_code == 0);
+  auto a = json::parse(shell.out);
+  auto b = json::parse(ours.out);
+  CHECK(a.size() == 2);
+  CHECK(a == b);
+}
+
+TEST_CASE("cli: every output format is well-formed", "[cli]") {
+  Workspace ws;
+  auto csv = ws({"query", "attendees", "-f", "csv"});
+  CHECK(csv.out.rfind("event,person,office,represents,evidence\r\n", 0) == 0);
+  auto jsonl = ws({"query", "attendees", "-f", "jsonl"});
+  std::istringstream lines(jsonl.out);
+  int n = 0;
+  for (std::string line; std::getline(lines, line); ++n) CHECK(json::parse(line).contains("person"));
+  CHECK(n == 9);
+  auto md = ws({"query", "meetings", "-f", "markdown"});
+  CHECK(md.out.rfind("| participants | place | event | evidence |", 0) == 0);
+  auto tsv = ws({"query", "tensions", "-f", "tsv"});
+  CHECK(tsv.out.find("India and Pakistan\tthe Kashmir conflict") != std::string::npos);
+  auto bad = ws({"query", "attendees", "-f", "xml"});
+  CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("cli: queries lists every canned query with its parameters", "[cli]") {
+  Workspace ws;
+  auto r = ws({"queries", "-f", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto list = json::parse(r.out);
+  CHECK(list.size() >= 12);
+  bool found_person = false;
+  for (const auto& q : list)
+    if (q["name"] == "person") found_person = q["parameters"].get<std::string>().find("name (text, required)") == 0;
+  CHECK(found_person);
+}
+
+TEST_CASE("cli: query parameters and sql parameters, with clear usage errors", "[cli]") {
+  Workspace ws;
+  auto mokhber = ws({"query", "person", "-p", "name=Mokhber", "-f", "json"});
+  CHECK(mokhber.exit_code == 0);
+  CHECK(json::parse(mokhber.out).at(0)["person"] == "Mohammad Mokhbar");
+  auto missing = ws({"query", "person"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("needs -p name=VALUE") != std::string::npos);
+  auto malformed = ws({"query", "person", "-p", "name"});
+  CHECK(malformed.exit_code == 2);
+  auto sql = ws({"sql", "SELECT name FROM entity WHERE id = :id", "-p", "id=iran", "-f", "csv"});
+  CHECK(sql.exit_code == 0);
+  CHECK(sql.out == "name\r\nIran\r\n");
+}
+
+TEST_CASE("cli: sql is read-only, refusals exit 5 and change nothing", "[cli]") {
+  Workspace ws;
+  auto before = read_file(ws.dir / "facts.db");
+  auto r = ws({"sql", "DELETE FROM attendance"});
+  CHECK(r.exit_code == 5);
+  CHECK(r.err.find("refused") != std::string::npos);
+  CHECK(ws({"sql", "ATTACH 'x.db' AS x"}).exit_code == 5);
+  CHECK(ws({"sql", "SELECT nonsense FROM"}).exit_code == 5);
+  CHECK(read_file(ws.dir / "facts.db") == before);
+  CHECK_FALSE(fs::exists(ws.dir / "x.db"));
+}
+
+TEST_CASE("cli: documented exit codes for missing files, bad databases and bad usage", "[cli]") {
+  TempDir dir;
+  auto missing = run_factdb({"query", "stand-ins", "--db", "nope.db"}, dir.path());
+  CHECK(missing.exit_code == 4);
+  CHECK(missing.err.find("nope.db") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "nope.db"));
+  write_file(dir / "junk.db", "junk junk junk junk junk junk junk junk junk junk junk junk junk junk");
+  CHECK(run_factdb({"query", "stand-ins", "--db", "junk.db"}, dir.path()).exit_code == 3);
+  CHECK(run_factdb({"no-such-command"}, dir.path()).exit_code == 2);
+  CHECK(run_factdb({}, dir.path()).exit_code == 2);
+  CHECK(run_factdb({"build", "--seed", "no-such-seed"}, dir.path()).exit_code == 4);
+}
+
+TEST_CASE("cli: a bad seed exits 3 with file and line, and keeps the previous database", "[cli][atomic]") {
+  Workspace ws;
+  auto before = read_file(ws.dir / "facts.db");
+  auto seed = copy_real_seed(ws.dir.path());
+  replace_once(seed / "sco-summit-astana-2024" / "facts.toml", "status = \"soon-to-be full member\"", "status = \"almost\"");
+  auto r = ws({"build", "--seed", "seed", "-o", "facts.db"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("seed/sco-summit-astana-2024/facts.toml:") != std::string::npos);
+  CHECK(r.err.find("CHECK constraint failed") != std::string::npos);
+  CHECK(r.out.empty());
+  CHECK(read_file(ws.dir / "facts.db") == before);
+  CHECK(temporary_files(ws.dir.path()).empty());
+}
+
+TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "[cli]") {
+  Workspace ws;
+  auto ok = ws({"check"});
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out.find("FAILED") == std::string::npos);
+  {
+    SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE evidence SET quote = replace(quote, 'Sharif', 'Sharaf') WHERE quote LIKE '%Sharif%'");
+  }
+  auto bad = ws({"check"});
+  CHECK(bad.exit_code == 3);
+  CHECK(bad.out.find("evidence        FAILED") != std::string::npos);
+}
+
+TEST_CASE("cli: --version and --help on every subcommand", "[cli]") {
+  TempDir dir;
+  auto version = run_factdb({"--version"}, dir.path());
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.rfind("factdb ", 0) == 0);
+  for (const char* sub : {"build", "queries", "query", "sql", "check"}) {
+    auto help = run_factdb({sub, "--help"}, dir.path());
+    INFO(sub);
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("Usage") != std::string::npos);
+  }
+}

@@ -1,0 +1,115 @@
+// Ad hoc SQL is read-only whatever it tries, and bad database files are refused cleanly.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+
+#include "factdb/database.h"
+#include "factdb/error.h"
+#include "helpers.h"
+
+using namespace factdb;
+using namespace factdb::testing;
+
+namespace {
+
+// The error a call throws (code and message), or ok.
+template <typename F>
+std::pair<ExitCode, std::string> outcome(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return {e.code(), e.what()};
+  }
+  return {ExitCode::ok, {}};
+}
+
+}  // namespace
+
+TEST_CASE("sql refuses every write and says what it refused, leaving the file unchanged", "[sandbox]") {
+  TempDir dir;
+  auto path = build_real_db(dir.path());
+  auto before = read_file(path);
+  Database db(path);
+  const std::vector<std::pair<std::string, std::string>> attempts = {
+      {"DELETE FROM fact", "DELETE on table fact"},
+      {"UPDATE entity SET name = 'x'", "UPDATE on table entity"},
+      {"INSERT INTO annotation_source VALUES ('a', 'b', NULL)", "INSERT on table annotation_source"},
+      {"DROP TABLE evidence", "changing the schema"},
+      {"CREATE TABLE t (x)", "changing the schema"},
+      {"CREATE TEMP VIEW v AS SELECT 1", "changing the schema"},
+      {"ATTACH DATABASE 'other.db' AS other", "ATTACH"},
+      {"PRAGMA journal_mode = WAL", "PRAGMA journal_mode"},
+      {"PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys"},
+      {"PRAGMA writable_schema = ON", "PRAGMA writable_schema"},
+      {"SELECT load_extension('/tmp/evil.so')", "load_extension()"},
+      {"BEGIN", "a transaction"},
+      {"VACUUM", "read-only"},
+      {"SELECT 1; DELETE FROM fact", "more than one statement"},
+  };
+  for (const auto& [sql, refused] : attempts) {
+    INFO(sql);
+    auto [code, message] = outcome([&] { db.run_sql(sql); });
+    CHECK(code == ExitCode::sql);
+    CHECK(message.find(refused) != std::string::npos);
+    CHECK(message.find("refused") != std::string::npos);
+  }
+  CHECK(read_file(path) == before);
+  CHECK_FALSE(fs::exists(dir / "other.db"));
+}
+
+TEST_CASE("sql allows reads: joins, recursive CTEs, table-valued and reading pragmas", "[sandbox]") {
+  TempDir dir;
+  Database db(build_real_db(dir.path()));
+  CHECK(db.run_sql("SELECT count(*) FROM stand_ins").rows.at(0).at(0) == Value{std::int64_t{2}});
+  CHECK(db.run_sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT sum(i) FROM n")
+            .rows.at(0)
+            .at(0) == Value{std::int64_t{15}});
+  CHECK(db.run_sql("SELECT name FROM pragma_table_info('evidence')").rows.size() == 5);
+  CHECK(db.run_sql("PRAGMA user_version").rows.at(0).at(0) == Value{std::int64_t{1}});
+  CHECK(db.run_sql("PRAGMA integrity_check").rows.at(0).at(0) == Value{std::string("ok")});
+}
+
+TEST_CASE("sql parameters are bound by name, typed by their look, never pasted", "[sandbox]") {
+  TempDir dir;
+  Database db(build_real_db(dir.path()));
+  auto r = db.run_sql("SELECT count(*) FROM entity WHERE name = :name", {{"name", "Iran' OR '1'='1"}});
+  CHECK(r.rows.at(0).at(0) == Value{std::int64_t{0}});
+  CHECK(db.run_sql("SELECT year FROM organization_founding WHERE year = :y", {{"y", "2001"}}).rows.size() == 1);
+  CHECK(db.run_sql("SELECT typeof(:a), typeof(:b), typeof(:c)", {{"a", "12"}, {"b", "1.5"}, {"c", "007x"}}).rows.at(0) ==
+        std::vector<Value>{std::string("integer"), std::string("real"), std::string("text")});
+  CHECK(outcome([&] { db.run_sql("SELECT :missing"); }).first == ExitCode::usage);
+  CHECK(outcome([&] { db.run_sql("SELECT 1", {{"unused", "1"}}); }).first == ExitCode::usage);
+  CHECK(outcome([&] { db.run_sql("SELECT ?"); }).first == ExitCode::usage);
+}
+
+TEST_CASE("a missing, empty, foreign or newer database is refused and never created", "[sandbox]") {
+  TempDir dir;
+  auto [missing, missing_message] = outcome([&] { Database db(dir / "none.db"); });
+  CHECK(missing == ExitCode::missing_file);
+  CHECK(missing_message.find("none.db") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "none.db"));
+
+  write_file(dir / "empty.db", "");
+  CHECK(outcome([&] { Database db(dir / "empty.db"); }).first == ExitCode::bad_data);
+
+  write_file(dir / "text.db", "this is not a database, just words\n");
+  auto [text, text_message] = outcome([&] { Database db(dir / "text.db"); });
+  CHECK(text == ExitCode::bad_data);
+  CHECK(text_message.find("not a SQLite database") != std::string::npos);
+
+  {
+    SQLite::Database other((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE t (x)");
+  }
+  CHECK(outcome([&] { Database db(dir / "other.db"); }).second.find("not one written by factdb") != std::string::npos);
+
+  auto newer = build_real_db(dir.path());
+  {
+    SQLite::Database writable(newer.string(), SQLite::OPEN_READWRITE);
+    writable.exec("PRAGMA user_version = 99");
+  }
+  auto [code, message] = outcome([&] { Database db(newer); });
+  CHECK(code == ExitCode::bad_data);
+  CHECK(message.find("schema version 99") != std::string::npos);
+  CHECK(message.find("upgrade factdb") != std::string::npos);
+}

@@ -1,0 +1,215 @@
+// Bad seed data: each case asserts the file, line, column and message the
+// user sees, and that nothing is written.
+#include <catch2/catch.hpp>
+
+#include "factdb/build.h"
+#include "factdb/error.h"
+#include "helpers.h"
+
+using namespace factdb;
+using namespace factdb::testing;
+
+namespace {
+
+constexpr const char* kArticle =
+    "A test headline\n\nPresident Ann Example of Freedonia met Prime Minister Bo Sample of Sylvania.\n"
+    "Freedonia and Sylvania are members of the League. Freedonia hosted the meeting.\n";
+
+// Lines 1-4 of every facts.toml below; a case's own lines start at line 5.
+constexpr const char* kHeader =
+    "[article]\n"
+    "text = \"article.txt\"\n"
+    "sections = [{ role = \"headline\", quote = \"A test headline\" }]\n"
+    "\n";
+
+constexpr const char* kPeople =
+    "[[person]]\n"            // 5
+    "id = \"ann\"\n"          // 6
+    "name = \"Ann Example\"\n"  // 7
+    "\n"                      // 8
+    "[[country]]\n"           // 9
+    "id = \"freedonia\"\n"    // 10
+    "name = \"Freedonia\"\n"  // 11
+    "\n";                     // 12; a case's own lines start at 13
+
+struct Seed {
+  TempDir dir;
+  fs::path seed = dir / "seed";
+  fs::path facts = seed / "mini" / "facts.toml";
+
+  explicit Seed(const std::string& body, const std::string& article = kArticle) {
+    write_file(seed / "sources.toml", "[[source]]\nid = \"ref\"\ntitle = \"A reference work\"\n");
+    write_file(seed / "mini" / "article.txt", article);
+    write_file(facts, kHeader + body);
+  }
+
+  // The problems the build reports; the output must not exist afterwards.
+  std::vector<Diagnostic> problems() {
+    auto out = dir / "facts.db";
+    std::vector<Diagnostic> found;
+    try {
+      build_database(seed, out);
+    } catch (const SeedError& e) {
+      found = e.diagnostics();
+    }
+    CHECK(fs::exists(out) == found.empty());  // written only when nothing is wrong
+    CHECK(temporary_files(dir.path()).empty());
+    return found;
+  }
+};
+
+struct Case {
+  const char* what;
+  std::string body;
+  int line;
+  int column;
+  const char* message;
+  const char* file = "facts.toml";
+};
+
+}  // namespace
+
+TEST_CASE("the minimal seed of these cases builds", "[seed]") {
+  Seed s(kPeople);
+  CHECK(s.problems().empty());
+}
+
+TEST_CASE("bad seed data names the file, line, column and what was expected", "[seed]") {
+  const std::string p = kPeople;
+  const std::vector<Case> cases = {
+      {"TOML syntax error", p + "[[person]]\nid = \"bo\nname = \"Bo\"\n", 14, 9, "TOML syntax error"},
+      {"missing required field", p + "[[person]]\nid = \"bo\"\n", 13, 1, "[[person]] needs 'name'"},
+      {"unknown key", p + "[[person]]\nid = \"bo\"\nname = \"Bo Sample\"\nnmae = \"Bo\"\n", 16, 1,
+       "unknown key 'nmae' in [[person]]; expected one of: id, name, quote, annotation, label"},
+      {"reference to the wrong kind",
+       p + "[[organization_founding]]\norganization = \"freedonia\"\nyear = 1900\nquote = \"Freedonia\"\n", 14, 16,
+       "'freedonia' is a country, but 'organization' must name an organization"},
+      {"integer expected",
+       p + "[[organization]]\nid = \"league\"\nname = \"League\"\n\n[[organization_founding]]\norganization = \"league\"\n"
+           "year = \"1900\"\nquote = \"the League\"\n",
+       19, 8, "'year' must be an integer, not a string"},
+      {"unknown reference", p + "[[holding]]\nperson = \"bo\"\noffice = \"x\"\nquote = \"Bo Sample\"\n", 14, 10,
+       "unknown person 'bo' in 'person'"},
+      {"unknown office", p + "[[holding]]\nperson = \"ann\"\noffice = \"president\"\nquote = \"Ann Example\"\n", 15, 10,
+       "unknown office 'president'"},
+      {"unknown entity", p + "[[alias]]\nentity = \"nobody\"\nname = \"Ann\"\nquote = \"Ann Example\"\n", 14, 10,
+       "unknown entity 'nobody'"},
+      {"duplicate id", p + "[[country]]\nid = \"ann\"\nname = \"Sylvania\"\n", 14, 6,
+       "duplicate id 'ann': already defined as a person"},
+      {"id that is not a slug", p + "[[person]]\nid = \"Bo Sample\"\nname = \"Bo Sample\"\n", 14, 6,
+       "id 'Bo Sample' must be lower-case letters, digits and hyphens"},
+      {"quote not in the article", p + "[[person]]\nid = \"bo\"\nname = \"Bo Sample\"\nquote = \"Bo Samples\"\n", 16, 9,
+       "quote not found in"},
+      {"ambiguous quote",
+       p + "[[alias]]\nentity = \"freedonia\"\nname = \"Freedonia\"\nquote = \"Freedonia\"\n", 16, 9,
+       "quote is ambiguous: it occurs 3 times in"},
+      {"occurrence out of range",
+       p + "[[alias]]\nentity = \"freedonia\"\nname = \"Freedonia\"\nquote = { text = \"Freedonia\", occurrence = 4 }\n", 16, 9,
+       "occurrence = 4 does not exist"},
+      {"fact without support", p + "[[location]]\nentity = \"ann\"\nplace = \"freedonia\"\n", 13, 1,
+       "[[location]] needs 'quote' (the article's words that state it) or 'annotation'"},
+      {"quote and annotation both",
+       p + "[[location]]\nentity = \"ann\"\nplace = \"freedonia\"\nquote = \"Ann Example of Freedonia\"\n"
+           "annotation = { source = \"ref\", note = \"n\" }\n",
+       17, 14, "not both"},
+      {"unknown annotation source",
+       p + "[[location]]\nentity = \"ann\"\nplace = \"freedonia\"\nannotation = { source = \"nowhere\", note = \"n\" }\n", 16, 25,
+       "unknown source 'nowhere'"},
+      {"verbatim field not in its quote",
+       p + "[[office]]\nid = \"president\"\ntitle = \"Queen\"\nof = \"freedonia\"\nquote = \"President Ann Example of Freedonia\"\n",
+       15, 9, "'title' must be the article's words: \"Queen\" is not in the quote"},
+      {"value the schema rejects",
+       p + "[[organization]]\nid = \"league\"\nname = \"League\"\n\n[[membership]]\norganization = \"league\"\n"
+           "member = \"freedonia\"\nstatus = \"observer\"\nquote = \"Freedonia and Sylvania are members of the League\"\n",
+       17, 1, "[[membership]] rejected by the schema: CHECK constraint failed"},
+      {"unknown kind of fact", p + "[[persn]]\nid = \"bo\"\n", 13, 1, "unknown kind of fact [[persn]]"},
+      {"attendance in an office not held",
+       p + "[[event]]\nid = \"meeting\"\nname = \"meeting\"\n\n[[office]]\nid = \"president\"\ntitle = \"President\"\n"
+           "of = \"freedonia\"\nquote = \"President Ann Example\"\n\n[[attendance]]\nevent = \"meeting\"\nperson = \"ann\"\n"
+           "office = \"president\"\nquote = \"President Ann Example of Freedonia met\"\n",
+       26, 10, "'ann' holds no office 'president'"},
+      {"unknown label", p + "[[reason]]\nexplains = \"why\"\nreason = \"met\"\nquote = \"Ann Example of Freedonia met\"\n", 14, 12,
+       "unknown label 'why'"},
+      {"duplicate attendance",
+       p + "[[event]]\nid = \"meeting\"\nname = \"meeting\"\n\n[[attendance]]\nevent = \"meeting\"\nperson = \"ann\"\n"
+           "quote = \"Ann Example of Freedonia met\"\n\n[[attendance]]\nevent = \"meeting\"\nperson = \"ann\"\n"
+           "quote = \"President Ann Example\"\n",
+       22, 1, "UNIQUE constraint failed: attendance.event_id, attendance.person_id"},
+      {"empty ref list", p + "[[meeting]]\nparticipants = []\nquote = \"met\"\n", 14, 16, "'participants' must list at least one id"},
+      {"boolean expected",
+       p + "[[office]]\nid = \"president\"\ntitle = \"President\"\nof = \"freedonia\"\nquote = \"President Ann Example\"\n\n"
+           "[[holding]]\nperson = \"ann\"\noffice = \"president\"\nacting = \"yes\"\nquote = \"President Ann Example\"\n",
+       22, 10, "'acting' must be true or false, not a string"},
+  };
+  for (const auto& c : cases) {
+    DYNAMIC_SECTION(c.what) {
+      Seed s(c.body);
+      auto problems = s.problems();
+      REQUIRE_FALSE(problems.empty());
+      const auto& d = problems.front();
+      INFO(d.to_string());
+      CHECK(fs::path(d.where.file).filename() == c.file);
+      CHECK(d.where.line == c.line);
+      CHECK(d.where.column == c.column);
+      CHECK(d.message.find(c.message) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a quote with a straight apostrophe where the article has a curly one gets a hint", "[seed]") {
+  Seed s(std::string(kPeople) + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = \"Ann's\"\n",
+         std::string(kArticle) + "Ann\u2019s day.\n");
+  auto problems = s.problems();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.find("the article writes \u2019 where the quote has '") != std::string::npos);
+}
+
+TEST_CASE("every problem is reported at once, in file order", "[seed]") {
+  Seed s(std::string(kPeople) + "[[person]]\nid = \"bo\"\n\n[[person]]\nid = \"cy\"\nname = \"Cy\"\nquote = \"nowhere\"\n");
+  auto problems = s.problems();
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].where.line == 13);
+  CHECK(problems[1].where.line == 19);
+}
+
+TEST_CASE("the article text itself is checked: present, non-empty, valid UTF-8", "[seed]") {
+  SECTION("missing file") {
+    Seed s(kPeople);
+    fs::remove(s.seed / "mini" / "article.txt");
+    auto problems = s.problems();
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where.line == 2);
+    CHECK(problems[0].message.find("article.txt does not exist") != std::string::npos);
+  }
+  SECTION("invalid UTF-8") {
+    Seed s(kPeople, "A test headline\n\nAnn Example of \xC3(Freedonia\n");
+    auto problems = s.problems();
+    REQUIRE(problems.size() == 1);
+    CHECK(fs::path(problems[0].where.file).filename() == "article.txt");
+    CHECK(problems[0].where.line == 3);
+    CHECK(problems[0].where.column == 16);
+    CHECK(problems[0].message.find("invalid UTF-8") != std::string::npos);
+  }
+  SECTION("empty file") {
+    Seed s(kPeople, "");
+    auto problems = s.problems();
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message == "article text is empty");
+  }
+}
+
+TEST_CASE("an article without [article] or without a headline is refused", "[seed]") {
+  TempDir dir;
+  write_file(dir / "seed" / "a" / "article.txt", kArticle);
+  write_file(dir / "seed" / "a" / "facts.toml", "[[person]]\nid = \"ann\"\nname = \"Ann Example\"\n");
+  write_file(dir / "seed" / "b" / "article.txt", kArticle);
+  write_file(dir / "seed" / "b" / "facts.toml", "[article]\ntext = \"article.txt\"\n");
+  try {
+    build_database(dir / "seed", dir / "out.db");
+    FAIL("expected SeedError");
+  } catch (const SeedError& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(e.diagnostics()[0].message.find("missing [article]") != std::string::npos);
+    CHECK(e.diagnostics()[1].message.find("needs a section with role = \"headline\"") != std::string::npos);
+  }
+}
