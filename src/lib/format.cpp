@@ -74,6 +74,7 @@ void write_table(std::ostream& out, const ResultSet& r) {
       auto cell = right ? pad + line[c] : line[c] + (c + 1 < n ? pad : "");
       text += (c ? "  " : "") + cell;
     }
+    text.erase(text.find_last_not_of(' ') + 1);  // an empty last cell leaves no trailing blanks
     out << text << '\n';
   };
   std::vector<std::string> header;
