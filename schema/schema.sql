@@ -44,7 +44,7 @@ CREATE TABLE annotation_source (
 CREATE TABLE fact (
   id                   INTEGER PRIMARY KEY,  -- fact id, assigned in seed order
   article_id           TEXT NOT NULL REFERENCES article (id),  -- the article this fact was recorded from
-  kind                 TEXT NOT NULL,  -- which table holds what the fact says: 'person', 'attendance', ...
+  kind                 TEXT NOT NULL,  -- the kind of fact as the seed writes it: [[person]], [[holding]], [[attendance]], ...
   label                TEXT,           -- optional handle given in the seed, unique within its article
   annotation_source_id TEXT REFERENCES annotation_source (id),  -- set when the fact is an annotation, not the article's word
   annotation_note      TEXT,           -- for an annotation: what the source says, precisely enough to look it up

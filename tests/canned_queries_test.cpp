@@ -147,8 +147,10 @@ TEST_CASE("topics and stances: focus, discussions, aims, in the article's words"
   auto subjects = column(topics, "subject");
   CHECK(std::count(subjects.begin(), subjects.end(), "membership expansion") == 1);
   auto stances = seed_db().run_canned("stances");
-  CHECK(column(stances, "holder") == std::vector<std::string>{"Vladimir Putin", "Vladimir Putin", "Russia",
-                                                              "Vladimir Putin", "Central Asian nations"});
+  CHECK(column(stances, "holder") == std::vector<std::string>{"Vladimir Putin", "Xi Jinping", "Vladimir Putin",
+                                                              "Vladimir Putin", "Russia", "Vladimir Putin",
+                                                              "Central Asian nations"});
+  CHECK(cell(stances, 2, "statement") == "Russia\u2019s support for a multipolar world");
 }
 
 TEST_CASE("person and country profiles find names under every spelling", "[queries]") {
@@ -179,6 +181,33 @@ TEST_CASE("canned-query parameters are checked: required, unknown, typed", "[que
   CHECK(code_of([] { seed_db().run_canned("no-such-query"); }) == ExitCode::usage);
   // A value is bound, never pasted into the SQL.
   CHECK(seed_db().run_canned("person", {{"name", "x' OR '1'='1"}}).rows.empty());
+}
+
+TEST_CASE("offices, events and annotations: who holds what, where, and what rests on outside knowledge", "[queries]") {
+  auto offices = seed_db().run_canned("offices");
+  REQUIRE(offices.rows.size() == 10);
+  CHECK(cell(offices, 9, "person") == "Guterres");
+  CHECK(cell(offices, 9, "office") == "Secretary-General");
+  CHECK(cell(offices, 9, "of") == "U.N.");
+  CHECK(cell(offices, 9, "evidence").rfind("[annotation, Wikidata]", 0) == 0);
+  CHECK(cell(offices, 3, "role") == "head of government");
+
+  auto events = seed_db().run_canned("events");
+  REQUIRE(events.rows.size() == 1);
+  CHECK(cell(events, 0, "place") == "Astana");
+  CHECK(cell(events, 0, "attendees") == "9");
+
+  auto annotations = seed_db().run_canned("annotations");
+  auto& sqlite = seed_db().sqlite();
+  CHECK(static_cast<std::int64_t>(annotations.rows.size()) ==
+        sqlite.execAndGet("SELECT count(*) FROM fact WHERE is_annotation").getInt64());
+  for (std::size_t i = 0; i < annotations.rows.size(); ++i) {
+    CHECK_FALSE(cell(annotations, i, "about").empty());
+    CHECK(cell(annotations, i, "url").rfind("https://", 0) == 0);
+  }
+  auto about = column(annotations, "about");
+  CHECK(std::find(about.begin(), about.end(), "prime-minister-of-pakistan is head of government") != about.end());
+  CHECK(std::find(about.begin(), about.end(), "mohammad-mokhbar = Mohammad Mokhber") != about.end());
 }
 
 TEST_CASE("at least 12 canned queries, documented, stored in the database with views", "[queries]") {

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -124,6 +125,9 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
     db->exec("PRAGMA journal_mode = DELETE; VACUUM;");
     db.reset();
   } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_CANTOPEN || e.getErrorCode() == SQLITE_READONLY || e.getErrorCode() == SQLITE_FULL ||
+        e.getErrorCode() == SQLITE_IOERR)
+      throw Error(ExitCode::missing_file, fmt::format("cannot write {}: {}", output.string(), e.what()));
     throw Error(ExitCode::internal, fmt::format("writing {} failed: {}", output.string(), e.what()));
   }
   temp.commit_to(output);
