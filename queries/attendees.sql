@@ -2,15 +2,27 @@
 -- title: Who attended, in which office, representing whom
 -- description: One row per attendee of each event: the person as printed, the office in which they attended
 --   ("acting" where held in an acting capacity), the country or organization represented, and the quoted evidence.
+-- param: article text optional  Only attendance stated by this article (its id)
+-- param: event text optional  Only this event (its id)
+-- column: event  The event attended
+-- column: person  The attendee, as printed
+-- column: office  The office in which they attended, when stated
+-- column: represents  The country or organization represented, when stated
+-- column: evidence  The article's words stating the attendance
+-- column: fact_ids  JSON array of the facts the row rests on (attendance, holding); see factdb why
 SELECT ev.name AS event,
        p.name AS person,
        t.title AS office,
        r.name AS represents,
-       fe.evidence
+       fe.evidence,
+       '[' || a.fact_id || coalesce(',' || t.fact_id, '') || ']' AS fact_ids
   FROM attendance a
+  JOIN fact f ON f.id = a.fact_id
   JOIN entity ev ON ev.id = a.event_id
   JOIN entity p ON p.id = a.person_id
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   LEFT JOIN entity r ON r.id = a.represents_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
+ WHERE (:article IS NULL OR f.article_id = :article)
+   AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

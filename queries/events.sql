@@ -1,15 +1,28 @@
 -- name: events
 -- title: Events, whose session they are, and where they took place
 -- description: Each event with its organizing organization, the places it is located in, and how many
---   attendees the article names.
+--   attendees the articles name.
+-- param: article text optional  Only events named by this article (its id)
+-- column: event  The event, as first printed
+-- column: organization  The organization whose session it is
+-- column: place  Where it took place
+-- column: attendees  How many attendees the articles name
+-- column: evidence  The article's words naming the event
+-- column: fact_ids  JSON array of the facts the row rests on (mentions, locations); see factdb why
 SELECT e.name AS event,
        o.name AS organization,
        (SELECT group_concat(pl.name, ', ') FROM location l JOIN entity pl ON pl.id = l.place_id
          WHERE l.entity_id = e.id) AS place,
        (SELECT count(*) FROM attendance a WHERE a.event_id = e.id) AS attendees,
-       fe.evidence
+       fe.evidence,
+       (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT mm.fact_id AS id FROM mention mm WHERE mm.entity_id = e.id
+                                          UNION ALL SELECT l.fact_id FROM location l WHERE l.entity_id = e.id)) AS fact_ids
   FROM event ev
   JOIN entity e ON e.id = ev.id
+  JOIN mention m ON m.entity_id = e.id
+  JOIN fact f ON f.id = m.fact_id
   LEFT JOIN entity o ON o.id = ev.organization_id
-  JOIN fact_evidence fe ON fe.fact_id = e.fact_id
- ORDER BY e.fact_id
+  JOIN fact_evidence fe ON fe.fact_id = m.fact_id
+ WHERE :article IS NULL OR f.article_id = :article
+ GROUP BY e.id
+ ORDER BY min(m.fact_id)

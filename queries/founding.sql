@@ -2,12 +2,18 @@
 -- title: When and by whom each organization was founded, and for what
 -- description: The founding year, the founding members and the stated purpose of each organization, one fact
 --   per row.
-SELECT organization, fact, value, evidence
-  FROM (SELECT o.name AS organization, 'founded in' AS fact, CAST(f.year AS TEXT) AS value, fe.evidence,
-               1 AS sort, f.fact_id AS seq
-          FROM organization_founding f
-          JOIN entity o ON o.id = f.organization_id
-          JOIN fact_evidence fe ON fe.fact_id = f.fact_id
+-- param: article text optional  Only facts stated by this article (its id)
+-- column: organization  The organization
+-- column: fact  Which founding fact: founded in, founded by, purpose
+-- column: value  The year, the founder, or the purpose in the article's words
+-- column: evidence  The article's words
+-- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+SELECT organization, fact, value, evidence, '[' || fact_id || ']' AS fact_ids
+  FROM (SELECT o.name AS organization, 'founded in' AS fact, CAST(x.year AS TEXT) AS value, fe.evidence,
+               1 AS sort, x.fact_id
+          FROM organization_founding x
+          JOIN entity o ON o.id = x.organization_id
+          JOIN fact_evidence fe ON fe.fact_id = x.fact_id
         UNION ALL
         SELECT o.name, 'founded by', c.name, fe.evidence, 2, m.fact_id
           FROM membership m
@@ -19,5 +25,7 @@ SELECT organization, fact, value, evidence
         SELECT o.name, 'purpose', p.purpose, fe.evidence, 3, p.fact_id
           FROM organization_purpose p
           JOIN entity o ON o.id = p.organization_id
-          JOIN fact_evidence fe ON fe.fact_id = p.fact_id)
- ORDER BY organization, sort, seq
+          JOIN fact_evidence fe ON fe.fact_id = p.fact_id) AS facts
+  JOIN fact f ON f.id = facts.fact_id
+ WHERE :article IS NULL OR f.article_id = :article
+ ORDER BY organization, sort, facts.fact_id

@@ -1,17 +1,29 @@
 -- name: heads-of-state
 -- title: Heads of state present
 -- description: Attendees who hold, not as acting, the head-of-state office of the country they represent.
---   "role_basis" gives the source that says the office is the head of state.
+-- param: article text optional  Only attendance stated by this article (its id)
+-- param: event text optional  Only this event (its id)
+-- column: person  The attendee, as printed
+-- column: office  Their office
+-- column: country  The country they represented and head
+-- column: evidence  The article's words stating the attendance
+-- column: role_basis  The source that says the office is the head of state
+-- column: fact_ids  JSON array of the facts the row rests on (attendance, holding, office role); see factdb why
 SELECT p.name AS person,
        t.title AS office,
        c.name AS country,
        fe.evidence,
-       (SELECT rfe.evidence FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
-         WHERE r.office_id = t.office_id AND r.role = 'head of state') AS role_basis
+       rfe.evidence AS role_basis,
+       '[' || a.fact_id || ',' || t.fact_id || ',' || r.fact_id || ']' AS fact_ids
   FROM attendance a
+  JOIN fact f ON f.id = a.fact_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id
   JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+  JOIN office_role r ON r.office_id = t.office_id AND r.role = 'head of state'
+  JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
- WHERE t.is_head_of_state_office AND NOT t.acting AND t.jurisdiction_id = a.represents_id
+ WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id
+   AND (:article IS NULL OR f.article_id = :article)
+   AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

@@ -1,14 +1,25 @@
 -- name: meetings
 -- title: Meetings between leaders
--- description: Each meeting the article reports, with its participants, where and during which event it took place.
+-- description: Each meeting the articles report, with its participants, where and during which event it took place.
+-- param: article text optional  Only meetings stated by this article (its id)
+-- param: event text optional  Only meetings during this event (its id)
+-- column: participants  Who met, as printed
+-- column: place  Where, when stated
+-- column: event  During which event, when stated
+-- column: evidence  The article's words stating the meeting
+-- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 SELECT (SELECT group_concat(name, ' and ')
           FROM (SELECT p.name FROM meeting_participant mp JOIN entity p ON p.id = mp.person_id
                  WHERE mp.meeting_id = m.fact_id ORDER BY p.name)) AS participants,
        pl.name AS place,
        ev.name AS event,
-       fe.evidence
+       fe.evidence,
+       '[' || m.fact_id || ']' AS fact_ids
   FROM meeting m
+  JOIN fact f ON f.id = m.fact_id
   LEFT JOIN entity pl ON pl.id = m.place_id
   LEFT JOIN entity ev ON ev.id = m.event_id
   JOIN fact_evidence fe ON fe.fact_id = m.fact_id
+ WHERE (:article IS NULL OR f.article_id = :article)
+   AND (:event IS NULL OR m.event_id = :event)
  ORDER BY m.fact_id

@@ -2,14 +2,23 @@
 -- title: Members of each organization, by status
 -- description: Every membership the article states, with its status as stated: founding member, member,
 --   soon-to-be full member, or "observer or dialogue partner" where the article does not tell the two apart.
+-- param: article text optional  Only memberships stated by this article (its id)
+-- column: organization  The organization
+-- column: status  The status as the article states it
+-- column: member  The member country
+-- column: evidence  The article's words stating the membership
+-- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 SELECT o.name AS organization,
        m.status,
        c.name AS member,
-       fe.evidence
+       fe.evidence,
+       '[' || m.fact_id || ']' AS fact_ids
   FROM membership m
+  JOIN fact f ON f.id = m.fact_id
   JOIN entity o ON o.id = m.organization_id
   JOIN entity c ON c.id = m.member_id
   JOIN fact_evidence fe ON fe.fact_id = m.fact_id
+ WHERE :article IS NULL OR f.article_id = :article
  ORDER BY o.name,
           CASE m.status WHEN 'founding member' THEN 1 WHEN 'member' THEN 2
                         WHEN 'soon-to-be full member' THEN 3 ELSE 4 END,

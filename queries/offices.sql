@@ -2,16 +2,27 @@
 -- title: Who holds which office
 -- description: Every office holding: the person, the office as printed ("acting" where so), whose office it is,
 --   and whether that office is its country's head of state or head of government (with the source of that role).
+-- param: article text optional  Only holdings stated by this article (its id)
+-- column: person  The holder, as printed
+-- column: office  The office's title; "acting" where held in an acting capacity
+-- column: of  The country or organization whose office it is
+-- column: role  head of state or head of government, when recorded
+-- column: evidence  The article's words stating the holding, or the annotation
+-- column: role_basis  The source of the role
+-- column: fact_ids  JSON array of the facts the row rests on (holding, office roles); see factdb why
 SELECT p.name AS person,
        t.title AS office,
        j.name AS of,
        (SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = t.office_id) AS role,
        fe.evidence,
        (SELECT group_concat(rfe.evidence, ' | ') FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
-         WHERE r.office_id = t.office_id) AS role_basis
+         WHERE r.office_id = t.office_id) AS role_basis,
+       (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT t.fact_id AS id UNION ALL
+                                          SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)) AS fact_ids
   FROM office_holding_title t
-  JOIN office_holding h ON h.person_id = t.person_id AND h.office_id = t.office_id
+  JOIN fact f ON f.id = t.fact_id
   JOIN entity p ON p.id = t.person_id
   JOIN entity j ON j.id = t.jurisdiction_id
-  JOIN fact_evidence fe ON fe.fact_id = h.fact_id
- ORDER BY h.fact_id
+  JOIN fact_evidence fe ON fe.fact_id = t.fact_id
+ WHERE :article IS NULL OR f.article_id = :article
+ ORDER BY t.fact_id

@@ -1,18 +1,26 @@
 -- name: reasons
--- title: Reasons the article gives
+-- title: Reasons the articles give
 -- description: Why things happened, as stated: each reason with the fact it explains.
-SELECT CASE f.kind
+-- param: article text optional  Only reasons stated by this article (its id)
+-- column: explains  The fact it explains
+-- column: reason  The reason, in the article's words
+-- column: evidence  The article's words
+-- column: fact_ids  JSON array of the facts the row rests on (the reason, the fact explained); see factdb why
+SELECT CASE x.kind
          WHEN 'attendance' THEN (SELECT coalesce(r.name || ' sent ', '') || p.name || coalesce(' (' || t.title || ')', '')
                                    FROM attendance a
                                    JOIN entity p ON p.id = a.person_id
                                    LEFT JOIN entity r ON r.id = a.represents_id
                                    LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
-                                  WHERE a.fact_id = f.id)
-         ELSE f.kind || ' #' || f.id
+                                  WHERE a.fact_id = x.id)
+         ELSE x.kind || ' #' || x.id
        END AS explains,
        rs.reason,
-       fe.evidence
+       fe.evidence,
+       '[' || rs.fact_id || ',' || rs.explains || ']' AS fact_ids
   FROM reason rs
-  JOIN fact f ON f.id = rs.explains
+  JOIN fact f ON f.id = rs.fact_id
+  JOIN fact x ON x.id = rs.explains
   JOIN fact_evidence fe ON fe.fact_id = rs.fact_id
+ WHERE :article IS NULL OR f.article_id = :article
  ORDER BY rs.fact_id

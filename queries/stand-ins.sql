@@ -1,8 +1,16 @@
 -- name: stand-ins
 -- title: Leaders who attended in place of a head of state
 -- description: Attendees who represent a country but do not hold that country's head-of-state office, or hold
---   it only in an acting capacity. Derived from attendance, office holdings and office roles; "why" says which,
---   "evidence" quotes the article, "role_basis" gives the source of the office's role.
+--   it only in an acting capacity. Derived from attendance, office holdings and office roles, never from a list.
+-- param: article text optional  Only attendance stated by this article (its id)
+-- param: event text optional  Only this event (its id)
+-- column: person  The attendee, as printed
+-- column: office  The office in which they attended; "acting" where held in an acting capacity
+-- column: country  The country they represented
+-- column: why  Why this is not that country's head of state attending
+-- column: evidence  The article's words stating the attendance
+-- column: role_basis  The source that says what the office is (head of state or of government)
+-- column: fact_ids  JSON array of the facts the row rests on (attendance, holding, office roles); see factdb why
 SELECT p.name AS person,
        t.title AS office,
        c.name AS country,
@@ -14,13 +22,17 @@ SELECT p.name AS person,
        END AS why,
        fe.evidence,
        (SELECT group_concat(rfe.evidence, ' | ') FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
-         WHERE r.office_id = t.office_id) AS role_basis
+         WHERE r.office_id = t.office_id) AS role_basis,
+       (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT a.fact_id AS id UNION ALL SELECT t.fact_id
+                                          UNION ALL SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)
+         WHERE id IS NOT NULL) AS fact_ids
   FROM attendance a
+  JOIN fact f ON f.id = a.fact_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
- WHERE t.office_id IS NULL
-    OR t.acting
-    OR NOT (t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id)
+ WHERE (t.office_id IS NULL OR t.acting OR NOT (t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id))
+   AND (:article IS NULL OR f.article_id = :article)
+   AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

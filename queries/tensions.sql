@@ -1,13 +1,22 @@
 -- name: tensions
 -- title: Tensions between members, and what they are about
--- description: Each tension the article reports: within which organization, between whom, and about what.
+-- description: Each tension the articles report: within which organization, between whom, and about what.
+-- param: article text optional  Only tensions stated by this article (its id)
+-- column: within  The organization within which it exists, when stated
+-- column: between_parties  Its sides, as printed
+-- column: about  What it is about, in the article's words
+-- column: evidence  The article's words
+-- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 SELECT o.name AS within,
        (SELECT group_concat(name, ' and ')
           FROM (SELECT e.name FROM tension_party tp JOIN entity e ON e.id = tp.party_id
                  WHERE tp.tension_id = t.fact_id ORDER BY e.name)) AS between_parties,
        t.about,
-       fe.evidence
+       fe.evidence,
+       '[' || t.fact_id || ']' AS fact_ids
   FROM tension t
+  JOIN fact f ON f.id = t.fact_id
   LEFT JOIN entity o ON o.id = t.organization_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
+ WHERE :article IS NULL OR f.article_id = :article
  ORDER BY t.fact_id

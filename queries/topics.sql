@@ -1,16 +1,28 @@
 -- name: topics
 -- title: What the event focused on, discussed, showcased or was expected to discuss
--- description: Topics of each event as the article relates them: its focus, subjects discussed (with who
+-- description: Topics of each event as the articles relate them: its focus, subjects discussed (with who
 --   discussed them, where stated), what it showcased or presented, and talks expected on the sidelines.
+-- param: article text optional  Only topics stated by this article (its id)
+-- param: event text optional  Only this event (its id)
+-- column: event  The event
+-- column: kind  How the article relates the subject to the event: focus, discussed, expected, showcased, presented
+-- column: subject  The subject, in the article's words
+-- column: speaker  Who discussed it, when stated
+-- column: evidence  The article's words
+-- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 SELECT ev.name AS event,
        t.kind,
        t.subject,
        s.name AS speaker,
-       fe.evidence
+       fe.evidence,
+       '[' || t.fact_id || ']' AS fact_ids
   FROM event_topic t
+  JOIN fact f ON f.id = t.fact_id
   JOIN entity ev ON ev.id = t.event_id
   LEFT JOIN entity s ON s.id = t.speaker_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
+ WHERE (:article IS NULL OR f.article_id = :article)
+   AND (:event IS NULL OR t.event_id = :event)
  ORDER BY ev.name,
           CASE t.kind WHEN 'focus' THEN 1 WHEN 'discussed' THEN 2 WHEN 'expected' THEN 3 ELSE 4 END,
           t.fact_id

@@ -1,16 +1,25 @@
 -- name: unrepresented-members
 -- title: Members with no named representative
--- description: Founding and full members of an organization for which the article names nobody attending
+-- description: Founding and full members of an organization for which no article names anybody attending
 --   that organization's events on their behalf.
+-- param: article text optional  Only memberships stated by this article (its id)
+-- column: organization  The organization
+-- column: member  The member country nobody is named for
+-- column: status  Its membership status
+-- column: evidence  The article's words stating the membership
+-- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 SELECT o.name AS organization,
        c.name AS member,
        m.status,
-       fe.evidence
+       fe.evidence,
+       '[' || m.fact_id || ']' AS fact_ids
   FROM membership m
+  JOIN fact f ON f.id = m.fact_id
   JOIN entity o ON o.id = m.organization_id
   JOIN entity c ON c.id = m.member_id
   JOIN fact_evidence fe ON fe.fact_id = m.fact_id
  WHERE m.status IN ('founding member', 'member')
    AND NOT EXISTS (SELECT 1 FROM attendance a JOIN event e ON e.id = a.event_id
                     WHERE a.represents_id = m.member_id AND e.organization_id = m.organization_id)
+   AND (:article IS NULL OR f.article_id = :article)
  ORDER BY o.name, c.name

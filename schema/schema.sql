@@ -61,13 +61,19 @@ CREATE TABLE citation (
 CREATE INDEX citation_by_evidence ON citation (evidence_id);
 
 CREATE TABLE entity (
-  id      TEXT PRIMARY KEY,            -- stable slug, unique across all kinds and articles
-  kind    TEXT NOT NULL                -- what the entity is
-          CHECK (kind IN ('person', 'country', 'organization', 'place', 'event', 'group')),
-  name    TEXT NOT NULL,               -- the name as printed in the article
-  fact_id INTEGER NOT NULL UNIQUE REFERENCES fact (id)  -- where the name is printed
+  id   TEXT PRIMARY KEY,               -- stable slug, unique across all kinds and articles
+  kind TEXT NOT NULL                   -- what the entity is
+       CHECK (kind IN ('person', 'country', 'organization', 'place', 'group', 'event', 'office')),
+  name TEXT NOT NULL                   -- the name as printed by the first article that names it (an office: its title)
 ) STRICT;
 CREATE INDEX entity_by_kind ON entity (kind, name);
+
+CREATE TABLE mention (
+  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact: this article names this entity
+  entity_id TEXT NOT NULL REFERENCES entity (id),      -- the entity
+  name      TEXT NOT NULL              -- the name as this article prints it
+) STRICT;
+CREATE INDEX mention_by_entity ON mention (entity_id);
 
 CREATE TABLE alias (
   entity_id TEXT NOT NULL REFERENCES entity (id),  -- the entity
@@ -78,8 +84,7 @@ CREATE TABLE alias (
 
 CREATE TABLE event (
   id              TEXT PRIMARY KEY REFERENCES entity (id),  -- the event's entity (kind 'event')
-  organization_id TEXT REFERENCES entity (id),  -- the organization whose session it is
-  fact_id         INTEGER NOT NULL UNIQUE REFERENCES fact (id)
+  organization_id TEXT REFERENCES entity (id)  -- the organization whose session it is, as its mentions state
 ) STRICT;
 
 CREATE TABLE location (
@@ -90,10 +95,8 @@ CREATE TABLE location (
 ) STRICT;
 
 CREATE TABLE office (
-  id              TEXT PRIMARY KEY,    -- slug, e.g. 'prime-minister-of-pakistan'
-  title           TEXT NOT NULL,       -- the title as printed: 'President', 'Prime Minister'
-  jurisdiction_id TEXT NOT NULL REFERENCES entity (id),  -- the country or organization whose office it is
-  fact_id         INTEGER NOT NULL UNIQUE REFERENCES fact (id)
+  id              TEXT PRIMARY KEY REFERENCES entity (id),  -- the office's entity (kind 'office'); its name is the title as printed
+  jurisdiction_id TEXT NOT NULL REFERENCES entity (id)      -- the country or organization whose office it is, as its mentions state
 ) STRICT;
 CREATE INDEX office_by_jurisdiction ON office (jurisdiction_id);
 
@@ -202,8 +205,10 @@ CREATE TABLE canned_query (
   title       TEXT NOT NULL,           -- one line on what it answers
   description TEXT NOT NULL,           -- what it returns and how it is derived
   sql         TEXT NOT NULL,           -- the SELECT; parameters are named :like_this
-  params      TEXT NOT NULL CHECK (json_valid(params) AND json_type(params) = 'array')
+  params      TEXT NOT NULL CHECK (json_valid(params) AND json_type(params) = 'array'),
                                        -- JSON array of {name, type, required, default, description}; [] when none
+  columns     TEXT NOT NULL CHECK (json_valid(columns) AND json_type(columns) = 'array')
+                                       -- JSON array of {name, description}, one per result column, in order
 ) STRICT;
 
 -- How each fact is supported, one row per citation or annotation: the view an
@@ -230,8 +235,8 @@ SELECT f.id AS fact_id,
 
 -- An office holding described as printed: 'acting President' where acting.
 CREATE VIEW office_holding_title AS
-SELECT h.person_id, h.office_id, h.acting,
-       CASE WHEN h.acting THEN 'acting ' || o.title ELSE o.title END AS title,
+SELECT h.fact_id, h.person_id, h.office_id, h.acting,
+       CASE WHEN h.acting THEN 'acting ' || e.name ELSE e.name END AS title,
        o.jurisdiction_id,
        EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = o.id AND r.role = 'head of state') AS is_head_of_state_office
-  FROM office_holding h JOIN office o ON o.id = h.office_id;
+  FROM office_holding h JOIN office o ON o.id = h.office_id JOIN entity e ON e.id = o.id;

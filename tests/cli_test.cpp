@@ -59,14 +59,14 @@ TEST_CASE("cli: the sqlite3 shell's view and factdb query give the same rows", "
 TEST_CASE("cli: every output format is well-formed", "[cli]") {
   Workspace ws;
   auto csv = ws({"query", "attendees", "-f", "csv"});
-  CHECK(csv.out.rfind("event,person,office,represents,evidence\r\n", 0) == 0);
+  CHECK(csv.out.rfind("event,person,office,represents,evidence,fact_ids\r\n", 0) == 0);
   auto jsonl = ws({"query", "attendees", "-f", "jsonl"});
   std::istringstream lines(jsonl.out);
   int n = 0;
   for (std::string line; std::getline(lines, line); ++n) CHECK(json::parse(line).contains("person"));
   CHECK(n == 9);
   auto md = ws({"query", "meetings", "-f", "markdown"});
-  CHECK(md.out.rfind("| participants | place | event | evidence |", 0) == 0);
+  CHECK(md.out.rfind("| participants | place | event | evidence | fact_ids |", 0) == 0);
   auto tsv = ws({"query", "tensions", "-f", "tsv"});
   CHECK(tsv.out.find("India and Pakistan\tthe Kashmir conflict") != std::string::npos);
   auto bad = ws({"query", "attendees", "-f", "xml"});

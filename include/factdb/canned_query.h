@@ -20,17 +20,27 @@ struct QueryParam {
   std::string description;
 };
 
+struct QueryColumn {
+  std::string name;
+  std::string description;
+};
+
 struct CannedQuery {
   std::string name;  // e.g. "stand-ins"
   std::string title;
   std::string description;
   std::string sql;  // one SELECT, no trailing semicolon
   std::vector<QueryParam> params;
+  std::vector<QueryColumn> columns;  // every column of the result, in order
+
+  // True when every parameter may be left out: the query then also has a view.
+  bool has_view() const;
 };
 
 // Parses a canned-query file: a header of `-- name:`, `-- title:`,
-// `-- description:` (continued on following `--` lines) and `-- param:` lines
-// (`NAME TYPE required|optional|default=VALUE DESCRIPTION`), then the SELECT.
+// `-- description:` (continued on following `--` lines), `-- param:` lines
+// (`NAME TYPE required|optional|default=VALUE DESCRIPTION`) and `-- column:`
+// lines (`NAME DESCRIPTION`), then the SELECT.
 // Throws Error(internal) naming `file_name` when the header is malformed.
 CannedQuery parse_canned_query(std::string_view file_name, std::string_view text);
 
@@ -43,10 +53,21 @@ std::string params_to_json(const std::vector<QueryParam>& params);
 // Inverse of params_to_json. Throws Error(bad_data) on malformed JSON.
 std::vector<QueryParam> params_from_json(const std::string& json);
 
+// The columns as the JSON array stored in canned_query.columns.
+std::string columns_to_json(const std::vector<QueryColumn>& columns);
+
+// Inverse of columns_to_json. Throws Error(bad_data) on malformed JSON.
+std::vector<QueryColumn> columns_from_json(const std::string& json);
+
+// `sql` with every parameter (:name, @name, $name, ?) replaced by NULL, as a
+// view needs it: what the query returns when no parameter is given. Strings,
+// quoted identifiers and comments are left as they are.
+std::string sql_with_null_params(std::string_view sql);
+
 // The queries stored in an open factdb database, sorted by name.
 std::vector<CannedQuery> read_canned_queries(SQLite::Database& db);
 
-// The name of the view a parameterless query is also stored as: '-' becomes '_'.
+// The name of the view a query without required parameters is also stored as: '-' becomes '_'.
 std::string view_name(std::string_view query_name);
 
 }  // namespace factdb

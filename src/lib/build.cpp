@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <memory>
@@ -64,22 +65,32 @@ class TemporaryFile {
 };
 
 void store_canned_queries(SQLite::Database& db) {
-  SQLite::Statement insert(db, "INSERT INTO canned_query (name, title, description, sql, params) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement insert(db,
+                           "INSERT INTO canned_query (name, title, description, sql, params, columns) VALUES (?, ?, ?, ?, ?, ?)");
   for (const auto& q : builtin_canned_queries()) {
+    std::vector<std::string> columns;
     try {
-      SQLite::Statement compiles(db, q.sql);
+      SQLite::Statement compiled(db, q.sql);
+      for (int i = 0; i < compiled.getColumnCount(); ++i) columns.emplace_back(compiled.getColumnName(i));
     } catch (const SQLite::Exception& e) {
       throw Error(ExitCode::internal, fmt::format("canned query '{}' does not compile: {}", q.name, e.what()));
     }
+    std::vector<std::string> documented;
+    for (const auto& c : q.columns) documented.push_back(c.name);
+    if (columns != documented)
+      throw Error(ExitCode::internal, fmt::format("canned query '{}' documents columns ({}) but returns ({})", q.name,
+                                                  fmt::join(documented, ", "), fmt::join(columns, ", ")));
     insert.bind(1, q.name);
     insert.bind(2, q.title);
     insert.bind(3, q.description);
     insert.bind(4, q.sql);
     insert.bind(5, params_to_json(q.params));
+    insert.bind(6, columns_to_json(q.columns));
     insert.exec();
     insert.reset();
-    // A view needs fixed SQL, so only parameterless queries get one.
-    if (q.params.empty()) db.exec(fmt::format("CREATE VIEW \"{}\" AS\n{}", view_name(q.name), q.sql));
+    // A view cannot take parameters: it is the query with every optional one left out.
+    if (q.has_view())
+      db.exec(fmt::format("CREATE VIEW \"{}\" AS\n{}", view_name(q.name), sql_with_null_params(q.sql)));
   }
 }
 

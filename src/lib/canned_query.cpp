@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -65,6 +66,12 @@ CannedQuery parse_canned_query(std::string_view file_name, std::string_view text
       } else if (auto description = field("description")) {
         q.description = *description;
         continued = &q.description;
+      } else if (auto col = field("column")) {
+        auto space = col->find_first_of(" \t");
+        if (space == std::string::npos)
+          throw Error(ExitCode::internal, fmt::format("{}: bad '-- column:' line \"{}\"; expected NAME DESCRIPTION", file_name, *col));
+        q.columns.push_back({col->substr(0, space), trim(std::string_view(*col).substr(space))});
+        continued = &q.columns.back().description;
       } else if (auto param = field("param")) {
         q.params.push_back(parse_param(file_name, *param));
         continued = &q.params.back().description;
@@ -95,6 +102,59 @@ const std::vector<CannedQuery>& builtin_canned_queries() {
     return all;
   }();
   return queries;
+}
+
+bool CannedQuery::has_view() const {
+  return std::none_of(params.begin(), params.end(), [](const QueryParam& p) { return p.required; });
+}
+
+std::string columns_to_json(const std::vector<QueryColumn>& columns) {
+  auto array = nlohmann::ordered_json::array();
+  for (const auto& c : columns) array.push_back({{"name", c.name}, {"description", c.description}});
+  return array.dump();
+}
+
+std::vector<QueryColumn> columns_from_json(const std::string& json) {
+  std::vector<QueryColumn> columns;
+  try {
+    for (const auto& j : nlohmann::json::parse(json))
+      columns.push_back({j.at("name").get<std::string>(), j.at("description").get<std::string>()});
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ExitCode::bad_data, fmt::format("canned_query.columns is not a valid column list: {}", e.what()));
+  }
+  return columns;
+}
+
+// Hand-written: SQLite offers no way to rewrite a statement's parameters, and
+// its tokenizer is not public. Only the lexical cases that can hide a ':' are
+// needed: string literals, quoted identifiers and comments.
+std::string sql_with_null_params(std::string_view sql) {
+  std::string out;
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
+  for (std::size_t i = 0; i < sql.size();) {
+    char c = sql[i];
+    auto copy_until = [&](std::string_view end, std::size_t from) {
+      auto stop = sql.find(end, from);
+      stop = stop == std::string_view::npos ? sql.size() : stop + end.size();
+      out.append(sql.substr(i, stop - i));
+      i = stop;
+    };
+    if (c == '\'' || c == '"' || c == '`') copy_until(std::string_view(&sql[i], 1), i + 1);
+    else if (c == '[') copy_until("]", i + 1);
+    else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') copy_until("\n", i + 2);
+    else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') copy_until("*/", i + 2);
+    else if ((c == ':' || c == '@' || c == '$') && i + 1 < sql.size() && is_word(sql[i + 1])) {
+      for (++i; i < sql.size() && is_word(sql[i]);) ++i;
+      out += "NULL";
+    } else if (c == '?') {
+      for (++i; i < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i]));) ++i;
+      out += "NULL";
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
 }
 
 std::string params_to_json(const std::vector<QueryParam>& params) {
@@ -131,7 +191,7 @@ std::vector<QueryParam> params_from_json(const std::string& json) {
 
 std::vector<CannedQuery> read_canned_queries(SQLite::Database& db) {
   std::vector<CannedQuery> queries;
-  SQLite::Statement stmt(db, "SELECT name, title, description, sql, params FROM canned_query ORDER BY name");
+  SQLite::Statement stmt(db, "SELECT name, title, description, sql, params, columns FROM canned_query ORDER BY name");
   while (stmt.executeStep()) {
     CannedQuery q;
     q.name = stmt.getColumn(0).getString();
@@ -139,6 +199,7 @@ std::vector<CannedQuery> read_canned_queries(SQLite::Database& db) {
     q.description = stmt.getColumn(2).getString();
     q.sql = stmt.getColumn(3).getString();
     q.params = params_from_json(stmt.getColumn(4).getString());
+    q.columns = columns_from_json(stmt.getColumn(5).getString());
     queries.push_back(std::move(q));
   }
   return queries;

@@ -29,17 +29,18 @@ struct FieldSpec {
   std::string_view refs = {};
   std::string_view child_table = {};   // ref_list: the child table
   std::string_view child_parent = {};  // ref_list: its column holding this fact's id
-  enum Placement { main_table, extra_table, both_tables } placement = main_table;
 };
 
+// A kind of fact. For entities (entity_kind set) the fields `id` and `name`
+// fill `entity` the first time an id is seen and `mention` in every article
+// that names it; any other field goes to `table` (events, offices), once, and
+// must be the same wherever the entity is named again.
 struct FactKind {
   std::string_view key;          // [[key]] in facts.toml; also stored as fact.kind
   std::string_view table;        // the table one row of which states the fact
-  std::string_view entity_kind;  // set for entities: the row goes to `entity` with this kind
-  std::string_view extra_table;  // a second table for kind-specific columns (events)
+  std::string_view entity_kind;  // set for entities: the kind stored in `entity`
   std::vector<FieldSpec> fields;
-  // Set when the `id` field defines a new id: "entity" or "office".
-  std::string_view defines = {};
+  std::string_view name_key = "name";  // entities: the field holding the name as printed
 };
 
 // Every kind, in the order the loader inserts them: whatever a kind refers to

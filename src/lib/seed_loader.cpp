@@ -78,10 +78,15 @@ struct Span {
   std::size_t length = 0;
 };
 
-// Where an id was defined, and what it names.
+// An entity id: where it was first defined, what kind of entity it names,
+// and the attributes its first definition gave (events, offices), which
+// every later article naming it must repeat.
 struct Definition {
   std::string kind;
   Location where;
+  std::string article_id;
+  bool inserted = false;
+  std::vector<std::pair<std::string_view, Value>> attributes;
 };
 
 // State of the article being loaded.
@@ -459,11 +464,12 @@ class Loader {
     return true;
   }
 
-  // First pass over an article: every id it defines, so that references
-  // resolve whatever order the file is written in.
+  // First pass over an article: every entity id it defines, so that
+  // references resolve whatever order the file is written in. An id first
+  // defined by an earlier article is named again here: the same entity.
   void define_ids(ArticleContext& a, const toml::table& doc) {
     for (const auto& kind : fact_kinds()) {
-      if (kind.defines.empty()) continue;
+      if (kind.entity_kind.empty()) continue;
       const auto* items = doc.get_as<toml::array>(kind.key);
       if (!items || !items->is_array_of_tables()) continue;
       for (const auto& node : *items) {
@@ -475,11 +481,14 @@ class Loader {
           fail(where, fmt::format("id '{}' must be lower-case letters, digits and hyphens", id));
           continue;
         }
-        auto& table = kind.defines == "office" ? offices_ : entities_;
-        auto [it, fresh] = table.emplace(id, Definition{std::string(kind.key), where});
-        if (!fresh)
-          fail(where, fmt::format("duplicate id '{}': already defined as a {} at {}", id, it->second.kind,
-                                  to_string(it->second.where)));
+        auto [it, fresh] = entities_.emplace(id, Definition{std::string(kind.entity_kind), where, a.id, false, {}});
+        if (fresh) continue;
+        const auto& first = it->second;
+        if (first.article_id == a.id)
+          fail(where, fmt::format("duplicate id '{}': already defined as a {} at {}", id, first.kind, to_string(first.where)));
+        else if (first.kind != kind.entity_kind)
+          fail(where, fmt::format("'{}' is a {} (defined at {}), not a {}", id, first.kind, to_string(first.where),
+                                  kind.entity_kind));
       }
     }
   }
@@ -487,11 +496,6 @@ class Loader {
   // Checks that `id` names something a field of type ref may point to.
   bool resolve_ref(const ArticleContext& a, const FieldSpec& field, const toml::node& node, const std::string& id) {
     auto where = at(a.facts_file, node);
-    if (field.refs == "office") {
-      if (offices_.count(id)) return true;
-      fail(where, fmt::format("unknown office '{}' in '{}': no [[office]] has id = \"{}\"", id, field.key, id));
-      return false;
-    }
     auto it = entities_.find(id);
     if (it == entities_.end()) {
       fail(where, fmt::format("unknown {} '{}' in '{}': nothing with id = \"{}\" is defined",
@@ -614,7 +618,7 @@ class Loader {
       }
     } else if (!kind.entity_kind.empty()) {
       // An entity with neither cites where its name is first printed.
-      if (const auto* name = item.get("name"); name && name->is_string()) {
+      if (const auto* name = item.get(kind.name_key); name && name->is_string()) {
         Quote q{name->as_string()->get(), 0, name};
         if (auto span = locate(a, q, true)) spans.emplace_back(*span, q.text);
       }
@@ -655,6 +659,24 @@ class Loader {
         holdings_.insert({person->as_string()->get(), office->as_string()->get()});
     }
 
+    // An entity named again by a later article must agree with its first definition.
+    Definition* definition = nullptr;
+    if (!kind.entity_kind.empty()) {
+      if (const auto* id = item.get("id"); id && id->is_string()) {
+        auto it = entities_.find(id->as_string()->get());
+        if (it != entities_.end() && it->second.kind == kind.entity_kind) definition = &it->second;
+      }
+      if (definition && definition->inserted) {
+        for (const auto& [column, first_value] : definition->attributes) {
+          auto here = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first->column == column; });
+          if (here != values.end() && here->second != first_value)
+            fail(at(file, *item.get(here->first->key)),
+                 fmt::format("'{}' differs from the first definition of '{}' at {}", here->first->key,
+                             item.get("id")->as_string()->get(), to_string(definition->where)));
+        }
+      }
+    }
+
     std::string label;
     if (const auto* l = item.get("label")) {
       if (!l->is_string() || l->as_string()->get().empty()) fail(at(file, *l), "'label' must be a non-empty string");
@@ -676,16 +698,14 @@ class Loader {
                       {"annotation_source_id", annotation_source},
                       {"annotation_note", annotation_note}});
       for (const auto& span : spans) insert("citation", {{"fact_id", fact_id}, {"evidence_id", evidence_id(a, span.first)}});
-      for (auto placement : {FieldSpec::main_table, FieldSpec::extra_table}) {
-        bool is_main = placement == FieldSpec::main_table;
-        if (!is_main && kind.extra_table.empty()) continue;
+      if (!kind.entity_kind.empty()) {
+        insert_entity(kind, values, fact_id, *definition);
+      } else {
         std::vector<std::pair<std::string_view, Value>> row;
         for (const auto& [f, v] : values)
-          if (f->type != FieldType::ref_list && (f->placement == placement || f->placement == FieldSpec::both_tables))
-            row.emplace_back(f->column, v);
-        if (is_main && !kind.entity_kind.empty()) row.emplace_back("kind", std::string(kind.entity_kind));
+          if (f->type != FieldType::ref_list) row.emplace_back(f->column, v);
         row.emplace_back("fact_id", fact_id);
-        insert(is_main ? kind.table : kind.extra_table, row);
+        insert(kind.table, row);
       }
       for (const auto& [f, ids] : lists)
         for (const auto& id : ids) insert(f->child_table, {{f->child_parent, fact_id}, {f->column, id}});
@@ -695,6 +715,30 @@ class Loader {
     if (!label.empty()) a.labels.emplace(label, fact_id);
   }
 
+  // The rows an entity's definition fills: `entity` and its kind's table the
+  // first time, a `mention` every time.
+  void insert_entity(const FactKind& kind, const std::vector<std::pair<const FieldSpec*, Value>>& values,
+                     std::int64_t fact_id, Definition& definition) {
+    auto value_of = [&](std::string_view key) {
+      auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first->key == key; });
+      return it->second;
+    };
+    auto id = value_of("id");
+    auto name = value_of(kind.name_key);
+    if (!definition.inserted) {
+      insert("entity", {{"id", id}, {"kind", std::string(kind.entity_kind)}, {"name", name}});
+      if (!kind.table.empty()) {
+        std::vector<std::pair<std::string_view, Value>> row{{"id", id}};
+        for (const auto& [f, v] : values)
+          if (f->key != "id" && f->key != kind.name_key) row.emplace_back(f->column, v);
+        insert(kind.table, row);
+        definition.attributes.assign(row.begin() + 1, row.end());
+      }
+      definition.inserted = true;
+    }
+    insert("mention", {{"fact_id", fact_id}, {"entity_id", id}, {"name", name}});
+  }
+
   SQLite::Database& db_;
   fs::path seed_dir_;
   std::vector<Diagnostic> diagnostics_;
@@ -702,7 +746,6 @@ class Loader {
   std::set<std::string> sources_;
   std::set<std::string> article_ids_;
   std::unordered_map<std::string, Definition> entities_;
-  std::unordered_map<std::string, Definition> offices_;
   std::set<std::pair<std::string, std::string>> holdings_;
   std::int64_t next_fact_id_ = 1;
   std::int64_t next_evidence_id_ = 1;
