@@ -24,5 +24,5 @@ SELECT f.kind,
   LEFT JOIN office_role r ON r.fact_id = f.id
   LEFT JOIN office_holding h ON h.fact_id = f.id
   LEFT JOIN location l ON l.fact_id = f.id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY f.id

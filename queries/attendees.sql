@@ -23,6 +23,6 @@ SELECT ev.name AS event,
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   LEFT JOIN entity r ON r.id = a.represents_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
- WHERE (:article IS NULL OR f.article_id = :article)
+ WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

@@ -41,5 +41,5 @@ SELECT facts.country, facts.aspect, facts.detail, fe.evidence, '[' || facts.fact
   FROM facts
   JOIN fact f ON f.id = facts.fact_id
   JOIN fact_evidence fe ON fe.fact_id = facts.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY facts.country, facts.sort, facts.fact_id

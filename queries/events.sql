@@ -23,6 +23,6 @@ SELECT e.name AS event,
   JOIN fact f ON f.id = m.fact_id
   LEFT JOIN entity o ON o.id = ev.organization_id
   JOIN fact_evidence fe ON fe.fact_id = m.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  GROUP BY e.id
  ORDER BY min(m.fact_id)

@@ -24,6 +24,6 @@ SELECT p.name AS person,
   JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id
-   AND (:article IS NULL OR f.article_id = :article)
+   AND (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

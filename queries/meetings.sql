@@ -20,6 +20,6 @@ SELECT (SELECT group_concat(name, ' and ')
   LEFT JOIN entity pl ON pl.id = m.place_id
   LEFT JOIN entity ev ON ev.id = m.event_id
   JOIN fact_evidence fe ON fe.fact_id = m.fact_id
- WHERE (:article IS NULL OR f.article_id = :article)
+ WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR m.event_id = :event)
  ORDER BY m.fact_id

@@ -18,7 +18,7 @@ SELECT o.name AS organization,
   JOIN entity o ON o.id = m.organization_id
   JOIN entity c ON c.id = m.member_id
   JOIN fact_evidence fe ON fe.fact_id = m.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY o.name,
           CASE m.status WHEN 'founding member' THEN 1 WHEN 'member' THEN 2
                         WHEN 'soon-to-be full member' THEN 3 ELSE 4 END,

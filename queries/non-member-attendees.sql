@@ -30,6 +30,6 @@ SELECT p.name AS person,
  WHERE NOT EXISTS (SELECT 1 FROM membership m
                     WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
                       AND m.status IN ('founding member', 'member'))
-   AND (:article IS NULL OR f.article_id = :article)
+   AND (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

@@ -24,5 +24,5 @@ SELECT p.name AS person,
   JOIN entity p ON p.id = t.person_id
   JOIN entity j ON j.id = t.jurisdiction_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY t.fact_id

@@ -43,5 +43,5 @@ SELECT facts.person, facts.aspect, facts.detail, fe.evidence, '[' || facts.fact_
   FROM facts
   JOIN fact f ON f.id = facts.fact_id
   JOIN fact_evidence fe ON fe.fact_id = facts.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY facts.person, facts.sort, facts.fact_id

@@ -22,5 +22,5 @@ SELECT CASE x.kind
   JOIN fact f ON f.id = rs.fact_id
   JOIN fact x ON x.id = rs.explains
   JOIN fact_evidence fe ON fe.fact_id = rs.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY rs.fact_id

@@ -18,5 +18,5 @@ SELECT h.name AS holder,
   JOIN fact f ON f.id = s.fact_id
   JOIN entity h ON h.id = s.holder_id
   JOIN fact_evidence fe ON fe.fact_id = s.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY s.fact_id

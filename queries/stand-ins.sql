@@ -15,10 +15,12 @@ SELECT p.name AS person,
        t.title AS office,
        c.name AS country,
        CASE WHEN t.acting THEN 'holds the office in an acting capacity; ' ELSE '' END ||
-       CASE WHEN t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id
-            THEN 'the office is the head of state'
-            ELSE 'the office is ' || coalesce((SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = t.office_id),
-                                              'not recorded as head of state or government') || ', not head of state'
+       CASE WHEN t.office_id IS NULL THEN 'no office is stated'
+            WHEN t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id THEN 'the office is the head of state'
+            WHEN EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = t.office_id)
+              THEN 'the office is ' || (SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = t.office_id)
+                   || ', not head of state'
+            ELSE 'the office is not recorded as head of state'
        END AS why,
        fe.evidence,
        (SELECT group_concat(rfe.evidence, ' | ') FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
@@ -33,6 +35,6 @@ SELECT p.name AS person,
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE (t.office_id IS NULL OR t.acting OR NOT (t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id))
-   AND (:article IS NULL OR f.article_id = :article)
+   AND (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

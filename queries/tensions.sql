@@ -18,5 +18,5 @@ SELECT o.name AS within,
   JOIN fact f ON f.id = t.fact_id
   LEFT JOIN entity o ON o.id = t.organization_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
- WHERE :article IS NULL OR f.article_id = :article
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY t.fact_id

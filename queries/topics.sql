@@ -21,7 +21,7 @@ SELECT ev.name AS event,
   JOIN entity ev ON ev.id = t.event_id
   LEFT JOIN entity s ON s.id = t.speaker_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
- WHERE (:article IS NULL OR f.article_id = :article)
+ WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR t.event_id = :event)
  ORDER BY ev.name,
           CASE t.kind WHEN 'focus' THEN 1 WHEN 'discussed' THEN 2 WHEN 'expected' THEN 3 ELSE 4 END,

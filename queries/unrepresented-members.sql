@@ -21,5 +21,5 @@ SELECT o.name AS organization,
  WHERE m.status IN ('founding member', 'member')
    AND NOT EXISTS (SELECT 1 FROM attendance a JOIN event e ON e.id = a.event_id
                     WHERE a.represents_id = m.member_id AND e.organization_id = m.organization_id)
-   AND (:article IS NULL OR f.article_id = :article)
+   AND (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
  ORDER BY o.name, c.name

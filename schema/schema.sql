@@ -9,6 +9,7 @@
 -- Comments inside each CREATE statement are kept by SQLite in sqlite_master,
 -- so any SQLite client shows them beside the table definition.
 
+-- A source article, stored whole and byte for byte.
 CREATE TABLE article (
   id          TEXT PRIMARY KEY,        -- stable slug of the article, e.g. 'sco-summit-astana-2024'
   title       TEXT NOT NULL,           -- the headline as printed
@@ -18,6 +19,7 @@ CREATE TABLE article (
   text        TEXT NOT NULL            -- the full text, byte for byte as published, boilerplate included
 ) STRICT;
 
+-- A verbatim span of an article. For every row substr(article.text, start, length) = quote (SQLite's 1-based character positions).
 CREATE TABLE evidence (
   id         INTEGER PRIMARY KEY,      -- evidence span id
   article_id TEXT NOT NULL REFERENCES article (id),  -- the article the span is in
@@ -27,6 +29,7 @@ CREATE TABLE evidence (
   UNIQUE (article_id, start, length)
 ) STRICT;
 
+-- Which span of an article is its navigation, headline, body or footer.
 CREATE TABLE article_section (
   article_id  TEXT NOT NULL REFERENCES article (id),  -- the article
   role        TEXT NOT NULL                           -- what the span is: page navigation, headline, body or footer
@@ -35,15 +38,17 @@ CREATE TABLE article_section (
   PRIMARY KEY (article_id, role)
 ) STRICT, WITHOUT ROWID;
 
+-- A reference work that annotations cite: knowledge the articles do not give comes from one of these.
 CREATE TABLE annotation_source (
   id    TEXT PRIMARY KEY,              -- slug, e.g. 'wikidata'
   title TEXT NOT NULL,                 -- human-readable name of the reference work
   url   TEXT                           -- where to look it up
 ) STRICT;
 
+-- Every statement the database makes, one row each; what it says is in the table its kind names.
 CREATE TABLE fact (
   id                   INTEGER PRIMARY KEY,  -- fact id, assigned in seed order
-  article_id           TEXT NOT NULL REFERENCES article (id),  -- the article this fact was recorded from
+  article_id           TEXT NOT NULL REFERENCES article (id),  -- the article this fact was first recorded from; fact_article lists all
   kind                 TEXT NOT NULL,  -- the kind of fact as the seed writes it: [[person]], [[holding]], [[attendance]], ...
   label                TEXT,           -- optional handle given in the seed, unique within its article
   annotation_source_id TEXT REFERENCES annotation_source (id),  -- set when the fact is an annotation, not the article's word
@@ -53,6 +58,17 @@ CREATE TABLE fact (
   UNIQUE (article_id, label)
 ) STRICT;
 
+-- Which articles state a fact: the one it was recorded from, and every later
+-- one that states it again (a fact is one statement with as many references
+-- as articles state it).
+CREATE TABLE fact_article (
+  fact_id    INTEGER NOT NULL REFERENCES fact (id),     -- the fact
+  article_id TEXT NOT NULL REFERENCES article (id),     -- an article that states it
+  PRIMARY KEY (fact_id, article_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX fact_article_by_article ON fact_article (article_id);
+
+-- Which spans of the articles state a fact: a fact resting on the articles' words has one or more.
 CREATE TABLE citation (
   fact_id     INTEGER NOT NULL REFERENCES fact (id),      -- the fact
   evidence_id INTEGER NOT NULL REFERENCES evidence (id),  -- a span of the article that states it
@@ -60,6 +76,7 @@ CREATE TABLE citation (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX citation_by_evidence ON citation (evidence_id);
 
+-- A person, country, organization, place, group, event or office: one row per id, whichever articles name it.
 CREATE TABLE entity (
   id   TEXT PRIMARY KEY,               -- stable slug, unique across all kinds and articles
   kind TEXT NOT NULL                   -- what the entity is
@@ -68,6 +85,7 @@ CREATE TABLE entity (
 ) STRICT;
 CREATE INDEX entity_by_kind ON entity (kind, name);
 
+-- An article naming an entity: links every article to the entities it names, with the name as it prints it.
 CREATE TABLE mention (
   fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact: this article names this entity
   entity_id TEXT NOT NULL REFERENCES entity (id),      -- the entity
@@ -75,50 +93,57 @@ CREATE TABLE mention (
 ) STRICT;
 CREATE INDEX mention_by_entity ON mention (entity_id);
 
+-- Another name of an entity: printed in an article, or (as an annotation) the usual spelling.
 CREATE TABLE alias (
   entity_id TEXT NOT NULL REFERENCES entity (id),  -- the entity
   name      TEXT NOT NULL,             -- another spelling: printed in the article, or (as an annotation) the usual one
-  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   PRIMARY KEY (entity_id, name)
 ) STRICT;
 
+-- What is known of an event besides its name: whose session it is.
 CREATE TABLE event (
   id              TEXT PRIMARY KEY REFERENCES entity (id),  -- the event's entity (kind 'event')
   organization_id TEXT REFERENCES entity (id)  -- the organization whose session it is, as its mentions state
 ) STRICT;
 
+-- Where an entity is: an event in a city, a city in a country.
 CREATE TABLE location (
   entity_id TEXT NOT NULL REFERENCES entity (id),  -- what is located: an event, a city
   place_id  TEXT NOT NULL REFERENCES entity (id),  -- where: a place or a country
-  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   PRIMARY KEY (entity_id, place_id)
 ) STRICT;
 
+-- What is known of an office besides its title: whose office it is.
 CREATE TABLE office (
   id              TEXT PRIMARY KEY REFERENCES entity (id),  -- the office's entity (kind 'office'); its name is the title as printed
   jurisdiction_id TEXT NOT NULL REFERENCES entity (id)      -- the country or organization whose office it is, as its mentions state
 ) STRICT;
 CREATE INDEX office_by_jurisdiction ON office (jurisdiction_id);
 
+-- That an office is its country's or organization's head of state or head of government.
 CREATE TABLE office_role (
   office_id TEXT NOT NULL REFERENCES office (id),  -- the office
   role      TEXT NOT NULL              -- the office is its jurisdiction's head of state or head of government
             CHECK (role IN ('head of state', 'head of government')),
-  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   PRIMARY KEY (office_id, role)
 ) STRICT, WITHOUT ROWID;
 
+-- Who holds which office, and whether in an acting capacity (Wikidata: position held, nature of statement = acting).
 CREATE TABLE office_holding (
   person_id TEXT NOT NULL REFERENCES entity (id),  -- who holds the office
   office_id TEXT NOT NULL REFERENCES office (id),  -- which office
   acting    INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),  -- 1 when held in an acting capacity
-  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),
+  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   PRIMARY KEY (person_id, office_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX office_holding_by_office ON office_holding (office_id);
 
+-- Who attended an event, representing whom, in which office (Wikidata: participant, with its role).
 CREATE TABLE attendance (
-  fact_id       INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id       INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   event_id      TEXT NOT NULL REFERENCES event (id),     -- the event attended
   person_id     TEXT NOT NULL REFERENCES entity (id),    -- who attended
   represents_id TEXT REFERENCES entity (id),             -- the country or organization represented, when stated
@@ -129,8 +154,9 @@ CREATE TABLE attendance (
 CREATE INDEX attendance_by_represents ON attendance (represents_id);
 CREATE INDEX attendance_by_person ON attendance (person_id);
 
+-- A country's membership of an organization, with its status as stated.
 CREATE TABLE membership (
-  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   organization_id TEXT NOT NULL REFERENCES entity (id),  -- the organization
   member_id       TEXT NOT NULL REFERENCES entity (id),  -- the country
   status          TEXT NOT NULL        -- as the article states it; where it lumps two statuses together, so does this
@@ -139,32 +165,37 @@ CREATE TABLE membership (
 ) STRICT;
 CREATE INDEX membership_by_member ON membership (member_id);
 
+-- When an organization was founded, as stated.
 CREATE TABLE organization_founding (
-  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   organization_id TEXT NOT NULL UNIQUE REFERENCES entity (id),  -- the organization
   year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999)  -- year of founding, as stated
 ) STRICT;
 
+-- What an organization is for, as stated.
 CREATE TABLE organization_purpose (
-  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   organization_id TEXT NOT NULL REFERENCES entity (id),  -- the organization
   purpose         TEXT NOT NULL        -- its stated purpose, verbatim
 ) STRICT;
 
+-- A meeting between people: when and where, as stated.
 CREATE TABLE meeting (
-  fact_id  INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id  INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   event_id TEXT REFERENCES event (id),     -- the event during which it took place, when stated
   place_id TEXT REFERENCES entity (id)     -- where it took place, when stated
 ) STRICT;
 
+-- Who took part in a meeting.
 CREATE TABLE meeting_participant (
   meeting_id INTEGER NOT NULL REFERENCES meeting (fact_id),  -- the meeting
   person_id  TEXT NOT NULL REFERENCES entity (id),           -- a participant
   PRIMARY KEY (meeting_id, person_id)
 ) STRICT, WITHOUT ROWID;
 
+-- What an event focused on, discussed, showcased, presented or was expected to discuss.
 CREATE TABLE event_topic (
-  fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   event_id   TEXT NOT NULL REFERENCES event (id),  -- the event
   kind       TEXT NOT NULL              -- how the article relates the subject to the event
              CHECK (kind IN ('focus', 'discussed', 'expected', 'showcased', 'presented')),
@@ -173,33 +204,38 @@ CREATE TABLE event_topic (
 ) STRICT;
 CREATE INDEX event_topic_by_event ON event_topic (event_id, kind);
 
+-- A position held or a goal pursued, attributed to a person, country, organization or group.
 CREATE TABLE stance (
-  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   holder_id TEXT NOT NULL REFERENCES entity (id),  -- the person, country or group the stance or aim is attributed to
   kind      TEXT NOT NULL CHECK (kind IN ('stance', 'aim')),  -- a position held, or a goal pursued
   statement TEXT NOT NULL             -- what it is, verbatim
 ) STRICT;
 CREATE INDEX stance_by_holder ON stance (holder_id);
 
+-- A tension the article reports, and what it is about.
 CREATE TABLE tension (
-  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   organization_id TEXT REFERENCES entity (id),  -- the organization within which it exists, when stated
   about           TEXT NOT NULL                 -- what it is about, verbatim
 ) STRICT;
 
+-- A side of a tension.
 CREATE TABLE tension_party (
   tension_id INTEGER NOT NULL REFERENCES tension (fact_id),  -- the tension
   party_id   TEXT NOT NULL REFERENCES entity (id),           -- a side of it
   PRIMARY KEY (tension_id, party_id)
 ) STRICT, WITHOUT ROWID;
 
+-- A reason the article gives for another fact.
 CREATE TABLE reason (
-  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),
+  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   explains  INTEGER NOT NULL REFERENCES fact (id),  -- the fact it gives the reason for
   reason    TEXT NOT NULL                          -- the reason, verbatim
 ) STRICT;
 CREATE INDEX reason_by_explains ON reason (explains);
 
+-- The canned queries: named, documented, parameterised SELECTs. Any client can run them; those without required parameters are also views.
 CREATE TABLE canned_query (
   name        TEXT PRIMARY KEY,        -- the name to run it by: factdb query NAME
   title       TEXT NOT NULL,           -- one line on what it answers
@@ -213,6 +249,15 @@ CREATE TABLE canned_query (
 
 -- How each fact is supported, one row per citation or annotation: the view an
 -- analyst joins to when asking "says who?".
+-- column: fact_id  The fact
+-- column: kind  Its kind
+-- column: article_id  The article it was recorded from
+-- column: basis  'article' for a citation, 'annotation' for knowledge from elsewhere
+-- column: start  Citation: 1-based character position of the quote in the article
+-- column: length  Citation: its length in characters
+-- column: quote  Citation: the article's words
+-- column: source  Annotation: the reference work
+-- column: note  Annotation: what the source holds
 CREATE VIEW fact_support AS
 SELECT f.id AS fact_id, f.kind, f.article_id, 'article' AS basis,
        e.start, e.length, e.quote, NULL AS source, NULL AS note
@@ -223,20 +268,65 @@ SELECT f.id, f.kind, f.article_id, 'annotation', NULL, NULL, NULL, s.title, f.an
 
 -- Each fact with what supports it in one readable cell: the article's quotes
 -- joined with ' … ', or "[annotation, SOURCE] NOTE". Canned queries join it.
+-- column: fact_id  The fact
+-- column: evidence  Its quotes, or its annotation with the source
 CREATE VIEW fact_evidence AS
 SELECT f.id AS fact_id,
        CASE WHEN f.annotation_source_id IS NULL
             THEN (SELECT group_concat(quote, ' … ')
                     FROM (SELECT e.quote FROM citation c JOIN evidence e ON e.id = c.evidence_id
-                           WHERE c.fact_id = f.id ORDER BY e.start))
+                           WHERE c.fact_id = f.id ORDER BY e.article_id, e.start))
             ELSE '[annotation, ' || s.title || '] ' || f.annotation_note
        END AS evidence
   FROM fact f LEFT JOIN annotation_source s ON s.id = f.annotation_source_id;
 
 -- An office holding described as printed: 'acting President' where acting.
+-- column: fact_id  The holding's fact
+-- column: person_id  The holder
+-- column: office_id  The office
+-- column: acting  1 when held in an acting capacity
+-- column: title  The title as printed, 'acting ' prefixed where acting
+-- column: jurisdiction_id  Whose office it is
+-- column: is_head_of_state_office  1 when the office is recorded as head of state
 CREATE VIEW office_holding_title AS
 SELECT h.fact_id, h.person_id, h.office_id, h.acting,
        CASE WHEN h.acting THEN 'acting ' || e.name ELSE e.name END AS title,
        o.jurisdiction_id,
        EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = o.id AND r.role = 'head of state') AS is_head_of_state_office
   FROM office_holding h JOIN office o ON o.id = h.office_id JOIN entity e ON e.id = o.id;
+
+-- A paragraph of an article's body, the unit full-text search returns.
+CREATE TABLE passage (
+  evidence_id INTEGER PRIMARY KEY REFERENCES evidence (id),  -- the paragraph's span
+  article_id  TEXT NOT NULL REFERENCES article (id),         -- its article
+  seq         INTEGER NOT NULL CHECK (seq >= 1),             -- its number within the body, from 1
+  UNIQUE (article_id, seq)
+) STRICT;
+
+-- Full-text index (FTS5, Porter stemming, diacritics folded) over every passage
+-- and over the names of every entity, aliases and printed spellings included.
+-- Query it with MATCH; the canned query `search` ranks with bm25().
+CREATE VIRTUAL TABLE search_index USING fts5 (
+  text,              -- the passage, or the entity's names joined with ' · '
+  kind UNINDEXED,    -- 'passage', or the entity's kind
+  ref UNINDEXED,     -- a passage's evidence id, or the entity's id
+  label UNINDEXED,   -- 'ARTICLE ¶N' for a passage, the entity's name otherwise
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- Facts about this file: which factdb wrote it, the schema version, and the
+-- SHA-256 of every source article.
+CREATE TABLE metadata (
+  key   TEXT PRIMARY KEY,              -- 'factdb_version', 'schema_version', 'built_at' (only with SOURCE_DATE_EPOCH), 'article_sha256:ID'
+  value TEXT NOT NULL                  -- its value
+) STRICT;
+
+-- A description of every table, view and column, from the comments of the
+-- schema and the headers of the canned queries.
+CREATE TABLE schema_doc (
+  object      TEXT NOT NULL,           -- the table or view
+  column_name TEXT NOT NULL DEFAULT '',  -- the column; '' for the table or view itself
+  kind        TEXT NOT NULL CHECK (kind IN ('table', 'view', 'column')),  -- what is described
+  description TEXT NOT NULL,           -- what it holds
+  PRIMARY KEY (object, column_name)
+) STRICT;

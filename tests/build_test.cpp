@@ -4,6 +4,7 @@
 
 #include "factdb/build.h"
 #include "factdb/check.h"
+#include "factdb/database.h"
 #include "factdb/error.h"
 #include "helpers.h"
 
@@ -122,47 +123,64 @@ TEST_CASE("missing seed or output folders are reported as missing files", "[buil
   }
 }
 
-TEST_CASE("a second article needs data files only and joins the same database", "[build]") {
+TEST_CASE("a second article needs data files only; what both name is one row, linked to both", "[build][articles]") {
   TempDir dir;
   auto seed = copy_real_seed(dir.path());
-  write_file(seed / "mini-summit" / "article.txt",
-             "Mini summit\n\nForeign Minister Ann Example of Freedonia attended the Mini Summit in place of its king.\n");
-  write_file(seed / "mini-summit" / "facts.toml", R"([article]
-text = "article.txt"
-sections = [{ role = "headline", quote = "Mini summit" }]
-
-[[person]]
-id = "ann-example"
-name = "Ann Example"
-
-[[country]]
-id = "freedonia"
-name = "Freedonia"
-
-[[event]]
-id = "mini-summit"
-name = "Mini Summit"
-
-[[office]]
-id = "foreign-minister-of-freedonia"
-title = "Foreign Minister"
-of = "freedonia"
-quote = "Foreign Minister Ann Example of Freedonia"
-
-[[holding]]
-person = "ann-example"
-office = "foreign-minister-of-freedonia"
-quote = "Foreign Minister Ann Example of Freedonia"
-
-[[attendance]]
-event = "mini-summit"
-person = "ann-example"
-represents = "freedonia"
-office = "foreign-minister-of-freedonia"
-quote = "Foreign Minister Ann Example of Freedonia attended the Mini Summit"
-)");
+  fs::copy(second_article(), seed / "steppe-dialogue-test", fs::copy_options::recursive);
   build_database(seed, dir / "facts.db");
   SQLite::Database db((dir / "facts.db").string());
   CHECK(scalar(db, "SELECT count(*) FROM article") == 2);
-  CHECK(scalar(db, "SELECT count(*) FROM stand_ins") == 3);  // a foreign minister is no head of state either
+  // One person, named by both articles.
+  CHECK(scalar(db, "SELECT count(*) FROM entity WHERE id = 'alexander-lukashenko'") == 1);
+  CHECK(scalar(db, "SELECT count(DISTINCT f.article_id) FROM mention m JOIN fact f ON f.id = m.fact_id "
+                   "WHERE m.entity_id = 'alexander-lukashenko'") == 2);
+  // One fact that both state, with a citation from each.
+  CHECK(scalar(db, "SELECT count(*) FROM office_holding WHERE person_id = 'alexander-lukashenko'") == 1);
+  CHECK(scalar(db, "SELECT count(DISTINCT e.article_id) FROM office_holding h JOIN citation c ON c.fact_id = h.fact_id "
+                   "JOIN evidence e ON e.id = c.evidence_id WHERE h.person_id = 'alexander-lukashenko'") == 2);
+  CHECK(scalar(db, "SELECT count(*) FROM fact_article fa JOIN office_holding h ON h.fact_id = fa.fact_id "
+                   "WHERE h.person_id = 'alexander-lukashenko'") == 2);
+  // The views cover every article; the article parameter narrows.
+  CHECK(scalar(db, "SELECT count(*) FROM stand_ins") == 4);
+  Database reader(dir / "facts.db");
+  auto second = reader.run_canned("stand-ins", {{"article", "steppe-dialogue-test"}});
+  REQUIRE(second.rows.size() == 2);
+  CHECK(second.rows[0][0] == Value{std::string("Sergey Lavrov")});
+  CHECK(second.rows[1][0] == Value{std::string("Roman Sklyar")});
+  CHECK(reader.run_canned("stand-ins", {{"event", "steppe-dialogue"}}).rows.size() == 2);
+  CHECK(reader.run_canned("attendees", {{"article", "sco-summit-astana-2024"}}).rows.size() == 9);
+  for (const auto& r : check_database(dir / "facts.db")) {
+    INFO(r.name << ": " << r.detail);
+    CHECK(r.ok);
+  }
+}
+
+TEST_CASE("adding an article keeps every id the first one had", "[build][articles]") {
+  TempDir dir;
+  auto alone = build_real_db(dir.path());
+  auto seed = copy_real_seed(dir.path());
+  fs::copy(second_article(), seed / "steppe-dialogue-test", fs::copy_options::recursive);
+  build_database(seed, dir / "both.db");
+  const char* ids = "SELECT group_concat(x, ' ') FROM (SELECT id || kind AS x FROM fact WHERE article_id = 'sco-summit-astana-2024' "
+                    "UNION ALL SELECT id FROM entity WHERE id IN (SELECT entity_id FROM mention m JOIN fact f ON f.id = m.fact_id "
+                    "WHERE f.article_id = 'sco-summit-astana-2024') ORDER BY 1)";
+  SQLite::Database a(alone.string()), b((dir / "both.db").string());
+  CHECK(a.execAndGet(ids).getString() == b.execAndGet(ids).getString());
+}
+
+TEST_CASE("two articles that disagree on a shared fact stop the build", "[build][articles]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  fs::copy(second_article(), seed / "steppe-dialogue-test", fs::copy_options::recursive);
+  replace_once(seed / "steppe-dialogue-test" / "facts.toml",
+               "person = \"alexander-lukashenko\"\noffice = \"president-of-belarus\"\nquote",
+               "person = \"alexander-lukashenko\"\noffice = \"president-of-belarus\"\nacting = true\nquote");
+  try {
+    build_database(seed, dir / "facts.db");
+    FAIL("expected SeedError");
+  } catch (const SeedError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].message.find("'acting' is '1' here but '0' in the same [[holding]]") != std::string::npos);
+    CHECK(e.diagnostics()[0].message.find("the articles disagree") != std::string::npos);
+  }
 }

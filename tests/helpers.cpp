@@ -38,6 +38,8 @@ void write_file(const fs::path& path, const std::string& content) {
 
 fs::path real_seed() { return FACTDB_SEED_DIR; }
 
+fs::path second_article() { return FACTDB_TEST_DATA_DIR "/steppe-dialogue-test"; }
+
 fs::path copy_real_seed(const fs::path& dir) {
   auto target = dir / "seed";
   fs::copy(real_seed(), target, fs::copy_options::recursive);

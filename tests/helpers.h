@@ -29,6 +29,9 @@ void write_file(const fs::path& path, const std::string& content);
 // The real seed folder shipped with factdb.
 fs::path real_seed();
 
+// A second article written for the tests (tests/data/steppe-dialogue-test).
+fs::path second_article();
+
 // Copies the real seed into `dir`/seed and returns that path.
 fs::path copy_real_seed(const fs::path& dir);
 

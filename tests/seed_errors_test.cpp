@@ -134,7 +134,7 @@ TEST_CASE("bad seed data names the file, line, column and what was expected", "[
        p + "[[event]]\nid = \"meeting\"\nname = \"meeting\"\n\n[[attendance]]\nevent = \"meeting\"\nperson = \"ann\"\n"
            "quote = \"Ann Example of Freedonia met\"\n\n[[attendance]]\nevent = \"meeting\"\nperson = \"ann\"\n"
            "quote = \"President Ann Example\"\n",
-       22, 1, "UNIQUE constraint failed: attendance.event_id, attendance.person_id"},
+       22, 1, "[[attendance]] repeats the one at"},
       {"empty ref list", p + "[[meeting]]\nparticipants = []\nquote = \"met\"\n", 14, 16, "'participants' must list at least one id"},
       {"boolean expected",
        p + "[[office]]\nid = \"president\"\ntitle = \"President\"\nof = \"freedonia\"\nquote = \"President Ann Example\"\n\n"

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "factdb/evidence.h"
 #include "factdb/result.h"
 
 namespace factdb {
@@ -27,5 +28,18 @@ std::optional<Format> parse_format(std::string_view name);
 
 // Writes `result` to `out` in `format`.
 void write_result(std::ostream& out, const ResultSet& result, Format format);
+
+// Writes each row of `explanation` with what it rests on. table: the row on
+// one line, then one indented line per citation or annotation; json: an array
+// of {"row": {...}, "evidence": [...]}; jsonl: one such object per line;
+// csv, tsv, markdown: one line per citation or annotation, the row repeated.
+void write_explanation(std::ostream& out, const Explanation& explanation, Format format);
+
+// A value as plain text: NULL is empty, a BLOB is X'hex' as SQL writes it.
+std::string to_text(const Value& value);
+
+// `s` with control characters shown as escapes (\n, \t, \x1b, ...), safe to
+// print on a terminal: what a cell holds is what the reader sees.
+std::string terminal_safe(const std::string& s);
 
 }  // namespace factdb

@@ -10,5 +10,8 @@ void setup_queries(CLI::App& app);
 void setup_query(CLI::App& app);
 void setup_sql(CLI::App& app);
 void setup_check(CLI::App& app);
+void setup_why(CLI::App& app);
+void setup_search(CLI::App& app);
+void setup_info(CLI::App& app);
 
 }  // namespace factdb::cli

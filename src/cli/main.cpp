@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   factdb::cli::setup_query(app);
   factdb::cli::setup_sql(app);
   factdb::cli::setup_check(app);
+  factdb::cli::setup_why(app);
+  factdb::cli::setup_search(app);
+  factdb::cli::setup_info(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

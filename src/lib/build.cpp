@@ -9,6 +9,8 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <random>
 
@@ -16,6 +18,7 @@
 #include "factdb/check.h"
 #include "factdb/database.h"
 #include "factdb/error.h"
+#include "factdb/schema_doc.h"
 #include "resources.h"
 #include "seed_loader.h"
 
@@ -94,10 +97,62 @@ void store_canned_queries(SQLite::Database& db) {
   }
 }
 
+// Which factdb wrote the file, for which schema, from which sources. A time
+// only when SOURCE_DATE_EPOCH gives one: the same seed must give the same bytes.
+void store_metadata(SQLite::Database& db) {
+  SQLite::Statement insert(db, "INSERT INTO metadata (key, value) VALUES (?, ?)");
+  auto put = [&](const std::string& key, const std::string& value) {
+    insert.bind(1, key);
+    insert.bind(2, value);
+    insert.exec();
+    insert.reset();
+  };
+  put("factdb_version", FACTDB_VERSION);
+  put("schema_version", std::to_string(kSchemaVersion));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    auto seconds = std::strtoll(epoch, &end, 10);
+    if (*epoch == '\0' || *end != '\0' || seconds < 0)
+      throw Error(ExitCode::usage, fmt::format("SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{}'", epoch));
+    auto time = static_cast<std::time_t>(seconds);
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    put("built_at", text);
+  }
+  SQLite::Statement articles(db, "SELECT id, sha256 FROM article ORDER BY id");
+  std::vector<std::pair<std::string, std::string>> hashes;
+  while (articles.executeStep()) hashes.emplace_back(articles.getColumn(0).getString(), articles.getColumn(1).getString());
+  for (const auto& [id, sha] : hashes) put("article_sha256:" + id, sha);
+}
+
+// Descriptions of every table, view and column, for schema_doc.
+void store_schema_doc(SQLite::Database& db) {
+  auto entries = parse_schema_comments(resources::schema_sql());
+  for (const auto& q : builtin_canned_queries()) {
+    if (!q.has_view()) continue;
+    auto view = view_name(q.name);
+    entries.push_back({view, "", "view", fmt::format("Canned query {}: {}. {}", q.name, q.title, q.description)});
+    for (const auto& c : q.columns) entries.push_back({view, c.name, "column", c.description});
+  }
+  SQLite::Statement insert(db, "INSERT INTO schema_doc (object, column_name, kind, description) VALUES (?, ?, ?, ?)");
+  for (const auto& e : entries) {
+    insert.bind(1, e.object);
+    insert.bind(2, e.column);
+    insert.bind(3, e.kind);
+    insert.bind(4, e.description);
+    insert.exec();
+    insert.reset();
+  }
+}
+
 BuildSummary summarize(SQLite::Database& db) {
   BuildSummary summary;
   std::vector<std::string> tables;
-  SQLite::Statement list(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+  SQLite::Statement list(db,
+                         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                         "AND name NOT LIKE 'search_index_%' ORDER BY rowid");
   while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
   for (const auto& t : tables)
     summary.table_rows.emplace_back(t, db.execAndGet(fmt::format("SELECT count(*) FROM \"{}\"", t)).getInt64());
@@ -125,7 +180,10 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
     {
       SQLite::Transaction transaction(*db);
       seed::load_seed(*db, seed_dir);
+      db->exec(std::string(resources::derived_sql()));
       store_canned_queries(*db);
+      store_metadata(*db);
+      store_schema_doc(*db);
       transaction.commit();
     }
     for (const auto& result : check_connection(*db))

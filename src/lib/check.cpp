@@ -115,6 +115,27 @@ CheckResult canned_queries(SQLite::Database& db) {
           problems.empty() ? fmt::format("{} queries compile; those without required parameters have their view", queries.size()) : problems};
 }
 
+CheckResult documentation(SQLite::Database& db) {
+  // Every table, view and column must have a description; FTS5's own shadow tables are internal.
+  auto missing = db.execAndGet(
+                       "SELECT count(*) FROM sqlite_schema o JOIN pragma_table_info(o.name) c "
+                       "WHERE o.type IN ('table', 'view') AND o.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                       "AND o.name NOT LIKE 'search\\_index\\_%' ESCAPE '\\' "
+                       "AND NOT EXISTS (SELECT 1 FROM schema_doc d WHERE d.object = o.name AND d.column_name = c.name "
+                       "AND d.description <> '')")
+                     .getInt64();
+  auto objects = db.execAndGet(
+                       "SELECT count(*) FROM sqlite_schema o WHERE o.type IN ('table', 'view') "
+                       "AND o.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND o.name NOT LIKE 'search\\_index\\_%' ESCAPE '\\' "
+                       "AND NOT EXISTS (SELECT 1 FROM schema_doc d WHERE d.object = o.name AND d.column_name = '' "
+                       "AND d.description <> '')")
+                     .getInt64();
+  bool ok = missing == 0 && objects == 0;
+  return {"documentation", ok,
+          ok ? "every table, view and column is described in schema_doc"
+             : fmt::format("{} table(s) or view(s) and {} column(s) lack a description in schema_doc", objects, missing)};
+}
+
 }  // namespace
 
 std::vector<CheckResult> check_connection(SQLite::Database& db) {
@@ -122,7 +143,7 @@ std::vector<CheckResult> check_connection(SQLite::Database& db) {
   static constexpr std::pair<const char*, Check> checks[] = {
       {"schema version", schema_version}, {"integrity", integrity},         {"foreign keys", foreign_keys},
       {"evidence", evidence},             {"article hashes", article_hashes}, {"fact support", fact_support},
-      {"canned queries", canned_queries}};
+      {"canned queries", canned_queries}, {"documentation", documentation}};
   std::vector<CheckResult> results;
   for (const auto& [name, check] : checks) {
     try {

@@ -40,6 +40,10 @@ struct FactKind {
   std::string_view table;        // the table one row of which states the fact
   std::string_view entity_kind;  // set for entities: the kind stored in `entity`
   std::vector<FieldSpec> fields;
+  // The fields that say which fact it is: a later article stating a fact with
+  // the same identity states the same fact again, and its quotes join that
+  // fact's citations. Empty: every entry is a fact of its own.
+  std::vector<std::string_view> identity = {};
   std::string_view name_key = "name";  // entities: the field holding the name as printed
 };
 

@@ -20,38 +20,6 @@ const std::vector<std::pair<std::string_view, Format>>& formats() {
 
 bool is_number(const Value& v) { return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v); }
 
-// The value as plain text: NULL is empty, a BLOB is X'hex' as SQL writes it.
-std::string plain(const Value& v) {
-  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (auto* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  if (auto* b = std::get_if<Blob>(&v)) {
-    std::string hex = "X'";
-    for (auto byte : b->bytes) hex += fmt::format("{:02X}", byte);
-    return hex + "'";
-  }
-  return {};
-}
-
-// Control characters would move the cursor or recolour the terminal: show
-// them as escapes, so that what a cell holds is what the reader sees.
-std::string terminal_safe(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
-    else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-             static_cast<unsigned char>(s[i + 1]) < 0xA0)  // C1 controls, U+0080..U+009F
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
-    else out += static_cast<char>(c);
-  }
-  return out;
-}
-
 void write_table(std::ostream& out, const ResultSet& r) {
   const auto n = r.columns.size();
   std::vector<std::vector<std::string>> cells;
@@ -61,7 +29,7 @@ void write_table(std::ostream& out, const ResultSet& r) {
   for (const auto& row : r.rows) {
     auto& line = cells.emplace_back();
     for (std::size_t c = 0; c < n; ++c) {
-      line.push_back(terminal_safe(plain(row[c])));
+      line.push_back(terminal_safe(to_text(row[c])));
       width[c] = std::max(width[c], text::display_width(line.back()));
       if (!is_number(row[c]) && !std::holds_alternative<std::nullptr_t>(row[c])) numeric[c] = false;
     }
@@ -127,7 +95,7 @@ void write_delimited(std::ostream& out, const ResultSet& r, const char* separato
     out << line_end;
   };
   emit(r.columns.begin(), r.columns.end(), [](const std::string& s) { return s; });
-  for (const auto& row : r.rows) emit(row.begin(), row.end(), plain);
+  for (const auto& row : r.rows) emit(row.begin(), row.end(), to_text);
 }
 
 void write_markdown(std::ostream& out, const ResultSet& r) {
@@ -142,7 +110,7 @@ void write_markdown(std::ostream& out, const ResultSet& r) {
   out << '\n';
   for (const auto& row : r.rows) {
     std::vector<std::string> cells;
-    for (const auto& v : row) cells.push_back(plain(v));
+    for (const auto& v : row) cells.push_back(to_text(v));
     emit(cells);
   }
 }
@@ -154,7 +122,7 @@ nlohmann::ordered_json json_row(const ResultSet& r, const std::vector<Value>& ro
     if (auto* i = std::get_if<std::int64_t>(&v)) object[r.columns[c]] = *i;
     else if (auto* d = std::get_if<double>(&v)) object[r.columns[c]] = *d;
     else if (auto* s = std::get_if<std::string>(&v)) object[r.columns[c]] = *s;
-    else if (std::holds_alternative<Blob>(v)) object[r.columns[c]] = plain(v);
+    else if (std::holds_alternative<Blob>(v)) object[r.columns[c]] = to_text(v);
     else object[r.columns[c]] = nullptr;
   }
   return object;
@@ -166,6 +134,35 @@ std::string dump(const nlohmann::ordered_json& j, int indent) {
 }
 
 }  // namespace
+
+std::string to_text(const Value& v) {
+  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (auto* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* b = std::get_if<Blob>(&v)) {
+    std::string hex = "X'";
+    for (auto byte : b->bytes) hex += fmt::format("{:02X}", byte);
+    return hex + "'";
+  }
+  return {};
+}
+
+std::string terminal_safe(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\r') out += "\\r";
+    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
+    else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+             static_cast<unsigned char>(s[i + 1]) < 0xA0)  // C1 controls, U+0080..U+009F
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
+    else out += static_cast<char>(c);
+  }
+  return out;
+}
 
 const std::vector<std::string_view>& format_names() {
   static const std::vector<std::string_view> names = [] {
@@ -198,6 +195,95 @@ void write_result(std::ostream& out, const ResultSet& result, Format format) {
       for (const auto& row : result.rows) out << dump(json_row(result, row), -1) << '\n';
       break;
   }
+}
+
+namespace {
+
+nlohmann::ordered_json support_json(const Support& s) {
+  nlohmann::ordered_json j;
+  j["fact_id"] = s.fact_id;
+  j["kind"] = s.kind;
+  j["basis"] = s.is_annotation ? "annotation" : "article";
+  j["article"] = s.article_id;
+  if (s.is_annotation) {
+    j["source"] = s.source;
+    j["url"] = s.url;
+    j["note"] = s.note;
+  } else {
+    j["line"] = s.line.value_or(0);
+    j["start"] = s.start.value_or(0);
+    j["length"] = s.length.value_or(0);
+    j["quote"] = s.quote;
+  }
+  return j;
+}
+
+// Columns that repeat what the evidence lines below a row show in full.
+bool shown_as_evidence(const std::string& column) {
+  return column == "fact_ids" || column == "evidence" || column == "role_basis";
+}
+
+void write_explanation_text(std::ostream& out, const Explanation& e) {
+  std::size_t n = 0;
+  for (const auto& row : e.rows) {
+    std::string line = fmt::format("{}.", ++n);
+    for (std::size_t c = 0; c < e.columns.size(); ++c) {
+      if (shown_as_evidence(e.columns[c])) continue;
+      line += fmt::format("{} {}: {}", c ? " |" : "", e.columns[c], terminal_safe(to_text(row.values[c])));
+    }
+    out << line << '\n';
+    for (const auto& s : row.support) {
+      if (s.is_annotation)
+        out << fmt::format("   {} #{}  annotation, {} <{}>: {}\n", s.kind, s.fact_id, s.source, s.url, terminal_safe(s.note));
+      else
+        out << fmt::format("   {} #{}  {}, line {}, characters {}-{}: \"{}\"\n", s.kind, s.fact_id, s.article_id,
+                           s.line.value_or(0), s.start.value_or(0), s.start.value_or(0) + s.length.value_or(0) - 1,
+                           terminal_safe(s.quote));
+    }
+    if (row.support.empty()) out << "   (no facts listed)\n";
+  }
+}
+
+}  // namespace
+
+void write_explanation(std::ostream& out, const Explanation& explanation, Format format) {
+  if (format == Format::table) return write_explanation_text(out, explanation);
+  ResultSet rows{explanation.columns, {}};
+  for (const auto& row : explanation.rows) rows.rows.push_back(row.values);
+  if (format == Format::json || format == Format::jsonl) {
+    auto array = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+      nlohmann::ordered_json item;
+      item["row"] = json_row(rows, rows.rows[i]);
+      item["evidence"] = nlohmann::ordered_json::array();
+      for (const auto& s : explanation.rows[i].support) item["evidence"].push_back(support_json(s));
+      if (format == Format::jsonl) out << dump(item, -1) << '\n';
+      else array.push_back(std::move(item));
+    }
+    if (format == Format::json) out << dump(array, 2) << '\n';
+    return;
+  }
+  // Flat formats: one line per citation or annotation, with the row it supports.
+  ResultSet flat{{"row"}, {}};
+  flat.columns.insert(flat.columns.end(), explanation.columns.begin(), explanation.columns.end());
+  for (const char* c : {"fact_id", "fact_kind", "basis", "article", "line", "start", "length", "quote", "source", "url", "note"})
+    flat.columns.emplace_back(c);
+  std::int64_t n = 0;
+  for (const auto& row : explanation.rows) {
+    ++n;
+    for (const auto& s : row.support) {
+      std::vector<Value> line{n};
+      line.insert(line.end(), row.values.begin(), row.values.end());
+      auto opt = [](const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); };
+      auto str = [](const std::string& v) { return v.empty() ? Value(nullptr) : Value(v); };
+      for (Value v : {Value(s.fact_id), Value(s.kind), Value(std::string(s.is_annotation ? "annotation" : "article")),
+                      Value(s.article_id), opt(s.line), opt(s.start), opt(s.length), str(s.quote), str(s.source),
+                      str(s.url), str(s.note)})
+        line.push_back(std::move(v));
+      flat.rows.push_back(std::move(line));
+    }
+  }
+  write_result(out, flat, format);
 }
 
 }  // namespace factdb

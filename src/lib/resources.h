@@ -14,6 +14,9 @@ struct SqlFile {
 // schema/schema.sql.
 std::string_view schema_sql();
 
+// schema/derived.sql: fills the derived tables once the facts are loaded.
+std::string_view derived_sql();
+
 // queries/*.sql, sorted by file name.
 const std::vector<SqlFile>& canned_query_files();
 

@@ -89,6 +89,21 @@ struct Definition {
   std::vector<std::pair<std::string_view, Value>> attributes;
 };
 
+// A fact with an identity (see FactKind::identity), as first stated.
+struct Stated {
+  std::int64_t fact_id = 0;
+  std::string article_id;
+  Location where;
+  bool is_annotation = false;
+  std::vector<std::pair<std::string_view, Value>> values;  // by field key
+};
+
+std::string value_text(const Value& v) {
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  return {};
+}
+
 // State of the article being loaded.
 struct ArticleContext {
   std::string id;
@@ -140,14 +155,15 @@ class Loader {
 
   // ------------------------------------------------------------ SQL
 
-  void insert(std::string_view table, const std::vector<std::pair<std::string_view, Value>>& columns) {
+  void insert(std::string_view table, const std::vector<std::pair<std::string_view, Value>>& columns,
+              std::string_view verb = "INSERT") {
     std::string names, marks;
     for (const auto& [name, value] : columns) {
       names += (names.empty() ? "" : ", ") + std::string(name);
       marks += marks.empty() ? "?" : ", ?";
     }
-    auto sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, names, marks);
-    auto& stmt = statements_[sql];
+    auto sql = fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, names, marks);
+    auto& stmt = prepared_[sql];
     if (!stmt) stmt = std::make_unique<SQLite::Statement>(db_, sql);
     int index = 1;
     for (const auto& [name, value] : columns) {
@@ -461,7 +477,36 @@ class Loader {
         fail(at(a.facts_file, *header), fmt::format("section '{}' rejected by the schema: {}", role, e.what()));
       }
     }
+    auto body = std::find_if(sections.begin(), sections.end(), [](const auto& s) { return s.first == "body"; });
+    insert_passages(a, body != sections.end() ? body->second : Span{0, a.text.size()});
     return true;
+  }
+
+  // The paragraphs of `body` (runs of non-blank lines) become passages: the
+  // unit full-text search finds and returns.
+  void insert_passages(ArticleContext& a, Span body) {
+    std::int64_t seq = 0;
+    std::size_t paragraph_start = std::string::npos, paragraph_end = 0;
+    auto flush = [&] {
+      if (paragraph_start == std::string::npos) return;
+      insert("passage", {{"evidence_id", evidence_id(a, Span{paragraph_start, paragraph_end - paragraph_start})},
+                         {"article_id", a.id},
+                         {"seq", ++seq}});
+      paragraph_start = std::string::npos;
+    };
+    for (std::size_t line = body.start; line < body.start + body.length;) {
+      auto newline = a.text.find('\n', line);
+      auto end = std::min(newline == std::string::npos ? a.text.size() : newline, body.start + body.length);
+      auto first = a.text.find_first_not_of(" \t\r", line);
+      if (first >= end) {
+        flush();
+      } else {
+        if (paragraph_start == std::string::npos) paragraph_start = first;
+        paragraph_end = a.text.find_last_not_of(" \t\r", end - 1) + 1;
+      }
+      line = end + 1;
+    }
+    flush();
   }
 
   // First pass over an article: every entity id it defines, so that
@@ -677,6 +722,33 @@ class Loader {
       }
     }
 
+    // The same fact stated again by a later article: found by its identity.
+    Stated* restated = nullptr;
+    std::string identity;
+    if (!kind.identity.empty() && diagnostics_.size() == errors_before) {
+      identity = std::string(kind.key);
+      for (auto key : kind.identity)
+        for (const auto& [f, v] : values)
+          if (f->key == key) identity += "\x1f" + value_text(v);
+      if (auto it = stated_.find(identity); it != stated_.end()) {
+        auto& first = it->second;
+        if (first.article_id == a.id) {
+          fail(where, fmt::format("[[{}]] repeats the one at {}", kind.key, to_string(first.where)));
+        } else {
+          for (const auto& [f, v] : values) {
+            auto was = std::find_if(first.values.begin(), first.values.end(), [&](const auto& x) { return x.first == f->key; });
+            if (was != first.values.end() && was->second != v)
+              fail(item.get(f->key) ? at(file, *item.get(f->key)) : where,
+                   fmt::format("'{}' is {} here but {} in the same [[{}]] at {}: the articles disagree", f->key,
+                               value_text(v).empty() ? "unset" : "'" + value_text(v) + "'",
+                               value_text(was->second).empty() ? "unset" : "'" + value_text(was->second) + "'", kind.key,
+                               to_string(first.where)));
+          }
+          restated = &first;
+        }
+      }
+    }
+
     std::string label;
     if (const auto* l = item.get("label")) {
       if (!l->is_string() || l->as_string()->get().empty()) fail(at(file, *l), "'label' must be a non-empty string");
@@ -685,6 +757,16 @@ class Loader {
 
     if (diagnostics_.size() != errors_before || !inserting()) {
       if (!label.empty()) a.labels.emplace(label, 0);  // known, so later references do not cascade
+      return;
+    }
+
+    if (restated) {
+      try {
+        restate(a, *restated, spans);
+      } catch (const SQLite::Exception& e) {
+        fail(where, fmt::format("[[{}]] rejected by the schema: {}", kind.key, e.what()));
+      }
+      if (!label.empty()) a.labels.emplace(label, restated->fact_id);
       return;
     }
 
@@ -697,6 +779,7 @@ class Loader {
                       {"label", label.empty() ? Value() : Value(label)},
                       {"annotation_source_id", annotation_source},
                       {"annotation_note", annotation_note}});
+      insert("fact_article", {{"fact_id", fact_id}, {"article_id", a.id}});
       for (const auto& span : spans) insert("citation", {{"fact_id", fact_id}, {"evidence_id", evidence_id(a, span.first)}});
       if (!kind.entity_kind.empty()) {
         insert_entity(kind, values, fact_id, *definition);
@@ -713,6 +796,27 @@ class Loader {
       fail(where, fmt::format("[[{}]] rejected by the schema: {}", kind.key, e.what()));
     }
     if (!label.empty()) a.labels.emplace(label, fact_id);
+    if (!identity.empty() && inserting()) {
+      Stated first{fact_id, a.id, where, !std::holds_alternative<std::monostate>(annotation_source), {}};
+      for (const auto& [f, v] : values) first.values.emplace_back(f->key, v);
+      stated_.emplace(identity, std::move(first));
+    }
+  }
+
+  // A later article states `first` again: it becomes one of the articles the
+  // fact rests on. Its quotes join the fact's citations; a fact known so far
+  // only from an annotation now rests on the article's words instead.
+  void restate(ArticleContext& a, Stated& first, const std::vector<std::pair<Span, std::string>>& spans) {
+    insert("fact_article", {{"fact_id", first.fact_id}, {"article_id", a.id}}, "INSERT OR IGNORE");
+    if (spans.empty()) return;
+    if (first.is_annotation) {
+      SQLite::Statement upgrade(db_, "UPDATE fact SET annotation_source_id = NULL, annotation_note = NULL WHERE id = ?");
+      upgrade.bind(1, first.fact_id);
+      upgrade.exec();
+      first.is_annotation = false;
+    }
+    for (const auto& span : spans)
+      insert("citation", {{"fact_id", first.fact_id}, {"evidence_id", evidence_id(a, span.first)}}, "INSERT OR IGNORE");
   }
 
   // The rows an entity's definition fills: `entity` and its kind's table the
@@ -742,10 +846,11 @@ class Loader {
   SQLite::Database& db_;
   fs::path seed_dir_;
   std::vector<Diagnostic> diagnostics_;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::map<std::string, std::unique_ptr<SQLite::Statement>> prepared_;  // SQL -> its statement
   std::set<std::string> sources_;
   std::set<std::string> article_ids_;
   std::unordered_map<std::string, Definition> entities_;
+  std::unordered_map<std::string, Stated> stated_;  // identity -> the fact as first stated
   std::set<std::pair<std::string, std::string>> holdings_;
   std::int64_t next_fact_id_ = 1;
   std::int64_t next_evidence_id_ = 1;
