@@ -151,6 +151,13 @@ TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "
   auto bad = ws({"check"});
   CHECK(bad.exit_code == 3);
   CHECK(bad.out.find("evidence        FAILED") != std::string::npos);
+  {
+    SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 2");
+  }
+  auto newer = ws({"check"});
+  CHECK(newer.exit_code == 3);
+  CHECK(newer.err.find("schema version 2, but this factdb reads version 1; upgrade factdb") != std::string::npos);
 }
 
 TEST_CASE("cli: --version and --help on every subcommand", "[cli]") {

@@ -44,9 +44,6 @@ struct CannedQuery {
 // Throws Error(internal) naming `file_name` when the header is malformed.
 CannedQuery parse_canned_query(std::string_view file_name, std::string_view text);
 
-// The queries compiled into this factdb, sorted by name.
-const std::vector<CannedQuery>& builtin_canned_queries();
-
 // The parameters as the JSON array stored in canned_query.params.
 std::string params_to_json(const std::vector<QueryParam>& params);
 

@@ -26,7 +26,8 @@ struct CheckResult {
 std::vector<CheckResult> check_connection(SQLite::Database& db);
 
 // Opens `path` read-only and runs check_connection on it. Throws like
-// factdb::Database's constructor for a file that is missing or not factdb's.
+// factdb::Database's constructor for a file that is missing, not factdb's, or
+// of a schema version this factdb does not read.
 std::vector<CheckResult> check_database(const std::filesystem::path& path);
 
 }  // namespace factdb

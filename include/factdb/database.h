@@ -29,12 +29,10 @@ using ParamValues = std::vector<std::pair<std::string, std::string>>;
 // extension loading are refused with a message saying what and why.
 class Database {
  public:
-  enum class VersionCheck { strict, lenient };
-
   // Throws Error(missing_file) when `path` does not exist or cannot be read,
   // Error(bad_data) when it is not a SQLite database, not a factdb database,
-  // or (with VersionCheck::strict) of a schema version this factdb does not read.
-  explicit Database(const std::filesystem::path& path, VersionCheck check = VersionCheck::strict);
+  // or of a schema version this factdb does not read.
+  explicit Database(const std::filesystem::path& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -19,6 +19,7 @@
 #include "factdb/database.h"
 #include "factdb/error.h"
 #include "factdb/schema_doc.h"
+#include "builtin_queries.h"
 #include "resources.h"
 #include "seed_loader.h"
 

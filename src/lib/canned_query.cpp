@@ -11,7 +11,6 @@
 #include <sstream>
 
 #include "factdb/error.h"
-#include "resources.h"
 
 namespace factdb {
 
@@ -92,16 +91,6 @@ CannedQuery parse_canned_query(std::string_view file_name, std::string_view text
   if (q.name + ".sql" != file_name)
     throw Error(ExitCode::internal, fmt::format("{}: canned query is named '{}'; name and file must match", file_name, q.name));
   return q;
-}
-
-const std::vector<CannedQuery>& builtin_canned_queries() {
-  static const std::vector<CannedQuery> queries = [] {
-    std::vector<CannedQuery> all;
-    for (const auto& file : resources::canned_query_files()) all.push_back(parse_canned_query(file.name, file.text));
-    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    return all;
-  }();
-  return queries;
 }
 
 bool CannedQuery::has_view() const {

@@ -156,7 +156,7 @@ std::vector<CheckResult> check_connection(SQLite::Database& db) {
 }
 
 std::vector<CheckResult> check_database(const std::filesystem::path& path) {
-  Database reader(path, Database::VersionCheck::lenient);
+  Database reader(path);  // a version this factdb does not read is refused, not half-checked
   return check_connection(reader.sqlite());
 }
 

@@ -163,7 +163,7 @@ Value typed_value(const QueryParam& param, const std::string& text, const std::s
 
 }  // namespace
 
-Database::Database(const fs::path& path, VersionCheck check) : path_(path), sandbox_(std::make_unique<Sandbox>()) {
+Database::Database(const fs::path& path) : path_(path), sandbox_(std::make_unique<Sandbox>()) {
   std::error_code ec;
   if (!fs::exists(path, ec))
     throw Error(ExitCode::missing_file, fmt::format("{}: no such database; write one with 'factdb build -o {}'", path.string(), path.string()));
@@ -190,7 +190,7 @@ Database::Database(const fs::path& path, VersionCheck check) : path_(path), sand
   if (application_id_ != kApplicationId)
     throw Error(ExitCode::bad_data, fmt::format("{}: a SQLite database, but not one written by factdb (application_id {})",
                                                 path.string(), application_id_));
-  if (check == VersionCheck::strict && schema_version_ != kSchemaVersion)
+  if (schema_version_ != kSchemaVersion)
     throw Error(ExitCode::bad_data,
                 fmt::format("{}: schema version {}, but this factdb reads version {}; {}", path.string(), schema_version_,
                             kSchemaVersion,
