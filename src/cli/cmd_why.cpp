@@ -10,12 +10,7 @@ namespace factdb::cli {
 
 namespace {
 
-struct WhyOptions : ReadOptions {
-  std::string name;
-  std::vector<std::string> params;
-};
-
-void run_why(const WhyOptions& options) {
+void run_why(const CannedQueryOptions& options) {
   Database db(options.db);
   write_explanation(std::cout, explain(db, options.name, parse_params(options.params)), *parse_format(options.format));
   std::cout.flush();
@@ -24,12 +19,10 @@ void run_why(const WhyOptions& options) {
 }  // namespace
 
 void setup_why(CLI::App& app) {
-  auto options = std::make_shared<WhyOptions>();
+  auto options = std::make_shared<CannedQueryOptions>();
   auto* sub = app.add_subcommand("why",
                                  "Run a canned query and show under each row the passages and annotations it rests on");
-  sub->add_option("name", options->name, "The canned query, e.g. stand-ins")->required();
-  add_param_option(*sub, options->params);
-  add_read_options(*sub, *options);
+  add_canned_query_options(*sub, *options);
   sub->callback([options] { run_why(*options); });
 }
 

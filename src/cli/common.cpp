@@ -16,6 +16,12 @@ void add_param_option(CLI::App& sub, std::vector<std::string>& params) {
   sub.add_option("-p,--param", params, "A parameter, NAME=VALUE; repeat for several")->type_name("NAME=VALUE");
 }
 
+void add_canned_query_options(CLI::App& sub, CannedQueryOptions& options) {
+  sub.add_option("name", options.name, "The canned query, e.g. stand-ins (list them with 'factdb queries')")->required();
+  add_param_option(sub, options.params);
+  add_read_options(sub, options);
+}
+
 ParamValues parse_params(const std::vector<std::string>& params) {
   ParamValues values;
   for (const auto& p : params) {

@@ -21,6 +21,14 @@ void add_read_options(CLI::App& sub, ReadOptions& options);
 // -p NAME=VALUE, repeatable.
 void add_param_option(CLI::App& sub, std::vector<std::string>& params);
 
+// A canned query by name with its parameters, and the read options: what
+// query and why take.
+struct CannedQueryOptions : ReadOptions {
+  std::string name;
+  std::vector<std::string> params;
+};
+void add_canned_query_options(CLI::App& sub, CannedQueryOptions& options);
+
 // Splits each NAME=VALUE at its first '='. Throws Error(usage) for one without '='.
 ParamValues parse_params(const std::vector<std::string>& params);
 
