@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "factdb/database.h"
 #include "factdb/error.h"
 #include "helpers.h"
@@ -112,4 +114,101 @@ TEST_CASE("a missing, empty, foreign or newer database is refused and never crea
   CHECK(code == ExitCode::bad_data);
   CHECK(message.find("schema version 99") != std::string::npos);
   CHECK(message.find("upgrade factdb") != std::string::npos);
+}
+
+TEST_CASE("an endless query stops near its time limit with exit code 6", "[sandbox][limits]") {
+  TempDir dir;
+  auto db = build_real_db(dir.path());
+  auto started = std::chrono::steady_clock::now();
+  auto r = run_factdb({"sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+                       "--timeout-ms", "300", "--db", db.string()});
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  CHECK(r.exit_code == 6);
+  CHECK(r.err.find("query stopped after its time limit of 300 ms") != std::string::npos);
+  // A behaviour, not a benchmark: the bound is loose, the process start included.
+  CHECK(elapsed < 300 + 2000);
+}
+
+TEST_CASE("a query that needs too much memory stops with exit code 7; one too big a value is refused", "[sandbox][limits]") {
+  TempDir dir;
+  auto db = build_real_db(dir.path());
+  auto r = run_factdb({"sql",
+                       "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 5000000) "
+                       "SELECT length(group_concat(x)) FROM c",
+                       "--max-memory-mb", "16", "--db", db.string()});
+  CHECK(r.exit_code == 7);
+  CHECK(r.err.find("memory limit of 16 MB") != std::string::npos);
+  auto big = run_factdb({"sql", "SELECT length(randomblob(200000000))", "--db", db.string()});
+  CHECK(big.exit_code == 5);
+  CHECK(big.err.find("string or blob too big") != std::string::npos);
+}
+
+TEST_CASE("values that try to inject SQL are bound as values, through the command line too", "[sandbox]") {
+  TempDir dir;
+  auto db = build_real_db(dir.path());
+  auto before = read_file(db);
+  for (const char* attack : {"x'; DROP TABLE fact; --", "' OR 1=1 --", "\"); ATTACH 'evil.db' AS e; --"}) {
+    INFO(attack);
+    auto canned = run_factdb({"query", "person", "-p", std::string("name=") + attack, "-f", "json", "--db", db.string()});
+    CHECK(canned.exit_code == 0);
+    CHECK(canned.out == "[]\n");
+    auto adhoc = run_factdb({"sql", "SELECT count(*) AS n FROM entity WHERE name = :v", "-p", std::string("v=") + attack, "-f",
+                             "csv", "--db", db.string()});
+    CHECK(adhoc.out == "n\r\n0\r\n");
+  }
+  CHECK(read_file(db) == before);
+  CHECK_FALSE(fs::exists(dir / "evil.db"));
+}
+
+TEST_CASE("control characters in data reach the terminal escaped", "[sandbox]") {
+  TempDir dir;
+  auto db = build_real_db(dir.path());
+  auto r = run_factdb({"sql", "SELECT char(27) || '[2J' || char(7) || 'bell' AS x", "--db", db.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK(r.out.find("\\x1b[2J\\x07bell") != std::string::npos);
+}
+
+TEST_CASE("a truncated or tampered database gets a clear message, never a crash, never a write", "[sandbox][files]") {
+  TempDir dir;
+  auto good = build_real_db(dir.path());
+  auto bytes = read_file(good);
+
+  SECTION("truncated") {
+    write_file(dir / "half.db", bytes.substr(0, bytes.size() / 2));
+    auto before = read_file(dir / "half.db");
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"query", "stand-ins"}, {"sql", "SELECT count(*) FROM evidence"}, {"check"}, {"search", "Kashmir"}}) {
+      auto full = args;
+      full.insert(full.end(), {"--db", (dir / "half.db").string()});
+      auto r = run_factdb(full);
+      INFO(args[0] << ": " << r.err);
+      CHECK((r.exit_code == 3 || r.exit_code == 5));
+      CHECK(r.err.rfind("factdb: ", 0) == 0);
+    }
+    CHECK(read_file(dir / "half.db") == before);
+  }
+
+  SECTION("a canned query rewritten to write, or to load an extension") {
+    {
+      SQLite::Database db(good.string(), SQLite::OPEN_READWRITE);
+      db.exec("UPDATE canned_query SET sql = 'DELETE FROM fact' WHERE name = 'stand-ins'");
+      db.exec("UPDATE canned_query SET sql = 'SELECT load_extension(''/tmp/x.so'')' WHERE name = 'members'");
+      db.exec("PRAGMA ignore_check_constraints = ON");  // as a hostile editor of the file would
+      db.exec("UPDATE canned_query SET params = 'not json' WHERE name = 'tensions'");
+    }
+    auto before = read_file(good);
+    auto writes = run_factdb({"query", "stand-ins", "--db", good.string()});
+    CHECK(writes.exit_code == 5);
+    CHECK(writes.err.find("refused: DELETE on table fact") != std::string::npos);
+    auto loads = run_factdb({"query", "members", "--db", good.string()});
+    CHECK(loads.exit_code == 5);
+    CHECK(loads.err.find("load_extension") != std::string::npos);
+    auto params = run_factdb({"query", "tensions", "--db", good.string()});
+    CHECK(params.exit_code == 3);
+    CHECK(params.err.find("canned_query.params is not a valid parameter list") != std::string::npos);
+    CHECK(read_file(good) == before);
+    CHECK(run_factdb({"check", "--db", good.string()}).exit_code == 3);
+  }
 }

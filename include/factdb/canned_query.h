@@ -61,8 +61,13 @@ std::vector<QueryColumn> columns_from_json(const std::string& json);
 // quoted identifiers and comments are left as they are.
 std::string sql_with_null_params(std::string_view sql);
 
-// The queries stored in an open factdb database, sorted by name.
+// The queries stored in an open factdb database, sorted by name. Throws
+// Error(bad_data) when a stored query's parameter or column list is malformed.
 std::vector<CannedQuery> read_canned_queries(SQLite::Database& db);
+
+// The stored query called `name`, or nullopt. Only that query is read, so a
+// damaged row elsewhere does not stop it.
+std::optional<CannedQuery> read_canned_query(SQLite::Database& db, const std::string& name);
 
 // The name of the view a query without required parameters is also stored as: '-' becomes '_'.
 std::string view_name(std::string_view query_name);

@@ -20,24 +20,35 @@ constexpr int kSchemaVersion = 1;
 // PRAGMA application_id of every factdb database: "fact" in ASCII.
 constexpr std::int32_t kApplicationId = 0x66616374;
 
+// What a query may use before it is stopped.
+struct Limits {
+  int timeout_ms = 10000;                     // wall-clock time per statement; 0: none
+  std::int64_t max_memory_bytes = 512 << 20;  // SQLite's heap, process-wide; 0: none
+};
+
 // NAME=VALUE pairs as the user typed them, in order.
 using ParamValues = std::vector<std::pair<std::string, std::string>>;
 
-// An open factdb database. Opened read-only (a missing file is never
-// created), in SQLite's defensive mode, with an authorizer that lets through
-// reads only: writes, ATTACH, state-changing pragmas, transactions and
-// extension loading are refused with a message saying what and why.
+// An open factdb database, hardened as SQLite's guidance for untrusted SQL
+// and untrusted files asks: opened read-only (a missing file is never
+// created), defensive mode, trusted_schema off, cell_size_check on, no
+// extension loading, tightened sqlite3_limit values, and an authorizer that
+// lets through reads only: writes, ATTACH, state-changing pragmas,
+// transactions and functions that reach outside the file are refused with a
+// message saying what and why. Every statement runs under `limits`.
 class Database {
  public:
   // Throws Error(missing_file) when `path` does not exist or cannot be read,
   // Error(bad_data) when it is not a SQLite database, not a factdb database,
-  // or of a schema version this factdb does not read.
-  explicit Database(const std::filesystem::path& path);
+  // or of a schema version this factdb does not read. The memory limit is
+  // SQLite's hard heap limit, which applies to the whole process.
+  explicit Database(const std::filesystem::path& path, Limits limits = {});
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Runs exactly one read-only SQL statement. Named parameters (:name, @name,
+  // Runs exactly one read-only SQL statement. Throws Error(time_limit) or
+  // Error(memory_limit) when it exceeds the limits. Named parameters (:name, @name,
   // $name) are bound from `params`: a value that is a whole number binds as
   // INTEGER, one that is a decimal number as REAL, anything else as TEXT.
   // Throws Error(usage) for a missing or unknown parameter, Error(sql) for SQL
@@ -66,7 +77,8 @@ class Database {
   ResultSet run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound);
 
   std::filesystem::path path_;
-  std::unique_ptr<Sandbox> sandbox_;  // outlives db_, whose authorizer points at it
+  Limits limits_;
+  std::unique_ptr<Sandbox> sandbox_;  // outlives db_, whose authorizer and progress handler point at it
   std::unique_ptr<SQLite::Database> db_;
   int schema_version_ = 0;
   std::int32_t application_id_ = 0;

@@ -15,6 +15,8 @@ enum class ExitCode : int {
   bad_data = 3,      // seed data or a database that fails validation
   missing_file = 4,  // a file or folder that does not exist or cannot be read
   sql = 5,           // SQL that does not compile, fails, or is refused
+  time_limit = 6,    // a query ran longer than its time limit and was stopped
+  memory_limit = 7,  // a query needed more memory than its limit and was stopped
 };
 
 // Base of every error factdb throws on purpose. what() is the message for the user.

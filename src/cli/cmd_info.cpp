@@ -16,7 +16,7 @@ struct InfoOptions : ReadOptions {
 };
 
 void run_info(const InfoOptions& options) {
-  Database db(options.db);
+  auto db = open_database(options);
   if (options.schema_markdown) {
     std::cout << schema_markdown(db);
     return;

@@ -9,7 +9,7 @@ namespace factdb::cli {
 namespace {
 
 void run_queries(const ReadOptions& options) {
-  Database db(options.db);
+  auto db = open_database(options);
   ResultSet list{{"name", "title", "parameters"}, {}};
   for (const auto& q : db.canned_queries()) {
     std::string params;

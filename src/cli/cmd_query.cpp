@@ -9,7 +9,7 @@ namespace factdb::cli {
 namespace {
 
 void run_query(const CannedQueryOptions& options) {
-  Database db(options.db);
+  auto db = open_database(options);
   print(db.run_canned(options.name, parse_params(options.params)), options);
 }
 

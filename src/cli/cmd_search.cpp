@@ -31,7 +31,7 @@ std::string fts_query(const std::vector<std::string>& terms) {
 }
 
 void run_search(const SearchOptions& options) {
-  Database db(options.db);
+  auto db = open_database(options);
   std::string query;
   for (const auto& t : options.terms) query += (query.empty() ? "" : " ") + t;
   ParamValues params{{"q", options.raw ? query : fts_query(options.terms)}, {"limit", std::to_string(options.limit)}};

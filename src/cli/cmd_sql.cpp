@@ -14,7 +14,7 @@ struct SqlOptions : ReadOptions {
 };
 
 void run_sql(const SqlOptions& options) {
-  Database db(options.db);
+  auto db = open_database(options);
   print(db.run_sql(options.sql, parse_params(options.params)), options);
 }
 

@@ -11,7 +11,7 @@ namespace factdb::cli {
 namespace {
 
 void run_why(const CannedQueryOptions& options) {
-  Database db(options.db);
+  auto db = open_database(options);
   write_explanation(std::cout, explain(db, options.name, parse_params(options.params)), *parse_format(options.format));
   std::cout.flush();
 }

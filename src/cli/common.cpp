@@ -10,6 +10,16 @@ void add_read_options(CLI::App& sub, ReadOptions& options) {
   sub.add_option("--db", options.db, "The factdb database to read")->capture_default_str();
   std::vector<std::string> names(format_names().begin(), format_names().end());
   sub.add_option("-f,--format", options.format, "Output format")->capture_default_str()->check(CLI::IsMember(names));
+  sub.add_option("--timeout-ms", options.timeout_ms, "Stop a query after this many milliseconds (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  sub.add_option("--max-memory-mb", options.max_memory_mb, "Stop a query that needs more memory than this (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
+Database open_database(const ReadOptions& options) {
+  return Database(options.db, Limits{options.timeout_ms, static_cast<std::int64_t>(options.max_memory_mb) << 20});
 }
 
 void add_param_option(CLI::App& sub, std::vector<std::string>& params) {

@@ -15,8 +15,13 @@ namespace factdb::cli {
 struct ReadOptions {
   std::string db = "facts.db";
   std::string format = "table";
+  int timeout_ms = Limits{}.timeout_ms;
+  int max_memory_mb = static_cast<int>(Limits{}.max_memory_bytes >> 20);
 };
 void add_read_options(CLI::App& sub, ReadOptions& options);
+
+// The database the options name, opened with their limits.
+Database open_database(const ReadOptions& options);
 
 // -p NAME=VALUE, repeatable.
 void add_param_option(CLI::App& sub, std::vector<std::string>& params);

@@ -178,9 +178,12 @@ std::vector<QueryParam> params_from_json(const std::string& json) {
   return params;
 }
 
-std::vector<CannedQuery> read_canned_queries(SQLite::Database& db) {
+namespace {
+
+std::vector<CannedQuery> read_where(SQLite::Database& db, const char* where, const std::string* name) {
   std::vector<CannedQuery> queries;
-  SQLite::Statement stmt(db, "SELECT name, title, description, sql, params, columns FROM canned_query ORDER BY name");
+  SQLite::Statement stmt(db, fmt::format("SELECT name, title, description, sql, params, columns FROM canned_query {} ORDER BY name", where));
+  if (name) stmt.bind(1, *name);
   while (stmt.executeStep()) {
     CannedQuery q;
     q.name = stmt.getColumn(0).getString();
@@ -192,6 +195,16 @@ std::vector<CannedQuery> read_canned_queries(SQLite::Database& db) {
     queries.push_back(std::move(q));
   }
   return queries;
+}
+
+}  // namespace
+
+std::vector<CannedQuery> read_canned_queries(SQLite::Database& db) { return read_where(db, "", nullptr); }
+
+std::optional<CannedQuery> read_canned_query(SQLite::Database& db, const std::string& name) {
+  auto found = read_where(db, "WHERE name = ?", &name);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 std::string view_name(std::string_view query_name) {

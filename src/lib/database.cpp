@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -20,6 +21,7 @@ namespace factdb {
 // than SQLite's bare "not authorized".
 struct Database::Sandbox {
   std::string refusal;
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 namespace {
@@ -96,6 +98,22 @@ int authorize(void* context, int action, const char* arg1, const char* arg2, con
   }
 }
 
+// Called by SQLite every few thousand virtual-machine steps: a non-zero
+// return interrupts the statement.
+int past_deadline(void* context) {
+  return std::chrono::steady_clock::now() > static_cast<Database::Sandbox*>(context)->deadline ? 1 : 0;
+}
+
+// Limits well below SQLite's defaults, as its guidance for untrusted SQL
+// suggests, yet roomy for any query a reader of these databases writes.
+constexpr std::pair<int, int> kSqlLimits[] = {
+    {SQLITE_LIMIT_LENGTH, 100'000'000},     {SQLITE_LIMIT_SQL_LENGTH, 1'000'000},
+    {SQLITE_LIMIT_COLUMN, 500},              {SQLITE_LIMIT_EXPR_DEPTH, 200},
+    {SQLITE_LIMIT_COMPOUND_SELECT, 100},     {SQLITE_LIMIT_FUNCTION_ARG, 32},
+    {SQLITE_LIMIT_ATTACHED, 0},              {SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000},
+    {SQLITE_LIMIT_VARIABLE_NUMBER, 100},     {SQLITE_LIMIT_TRIGGER_DEPTH, 10},
+    {SQLITE_LIMIT_WORKER_THREADS, 0}};
+
 // Parameter names and trailing text of a statement, which SQLiteCpp keeps to itself.
 struct StatementShape {
   std::vector<std::string> params;  // as written: ":name"; "" for a positional "?"
@@ -111,6 +129,8 @@ StatementShape inspect(sqlite3* db, const std::string& sql, Database::Sandbox& s
   if (rc != SQLITE_OK) {
     // SQLite reports a denial as SQLITE_AUTH or, for functions, SQLITE_ERROR.
     if (!sandbox.refusal.empty()) throw Error(ExitCode::sql, sandbox.refusal);
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+      throw Error(ExitCode::bad_data, fmt::format("the database is damaged: {}", sqlite3_errmsg(db)));
     throw Error(ExitCode::sql, fmt::format("SQL error: {}", sqlite3_errmsg(db)));
   }
   if (!stmt) throw Error(ExitCode::sql, "SQL error: no statement given");
@@ -163,7 +183,8 @@ Value typed_value(const QueryParam& param, const std::string& text, const std::s
 
 }  // namespace
 
-Database::Database(const fs::path& path) : path_(path), sandbox_(std::make_unique<Sandbox>()) {
+Database::Database(const fs::path& path, Limits limits)
+    : path_(path), limits_(limits), sandbox_(std::make_unique<Sandbox>()) {
   std::error_code ec;
   if (!fs::exists(path, ec))
     throw Error(ExitCode::missing_file, fmt::format("{}: no such database; write one with 'factdb build -o {}'", path.string(), path.string()));
@@ -178,6 +199,9 @@ Database::Database(const fs::path& path) : path_(path), sandbox_(std::make_uniqu
     sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    for (auto [limit, value] : kSqlLimits) sqlite3_limit(handle, limit, value);
+    db_->exec("PRAGMA cell_size_check = ON");
+    if (limits_.max_memory_bytes > 0) sqlite3_hard_heap_limit64(limits_.max_memory_bytes);
     application_id_ = db_->execAndGet("PRAGMA application_id").getInt();
     schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
   } catch (const SQLite::Exception& e) {
@@ -196,6 +220,7 @@ Database::Database(const fs::path& path) : path_(path), sandbox_(std::make_uniqu
                             kSchemaVersion,
                             schema_version_ > kSchemaVersion ? "upgrade factdb" : "rebuild the database with 'factdb build'"));
   sqlite3_set_authorizer(db_->getHandle(), authorize, sandbox_.get());
+  sqlite3_progress_handler(db_->getHandle(), 1000, past_deadline, sandbox_.get());
 }
 
 Database::~Database() = default;
@@ -220,11 +245,16 @@ ResultSet Database::run_sql(const std::string& sql, const ParamValues& params) {
 }
 
 ResultSet Database::run_canned(const std::string& name, const ParamValues& params) {
-  auto queries = canned_queries();
-  auto q = std::find_if(queries.begin(), queries.end(), [&](const auto& c) { return c.name == name; });
-  if (q == queries.end()) {
+  std::optional<CannedQuery> q;
+  try {
+    q = read_canned_query(*db_, name);
+  } catch (const SQLite::Exception& e) {
+    throw Error(ExitCode::bad_data, fmt::format("{}: cannot read its canned queries: {}", path_.string(), e.what()));
+  }
+  if (!q) {
     std::string names;
-    for (const auto& c : queries) names += (names.empty() ? "" : ", ") + c.name;
+    for (const auto& row : run_sql("SELECT name FROM canned_query ORDER BY name").rows)
+      names += (names.empty() ? "" : ", ") + std::get<std::string>(row[0]);
     throw Error(ExitCode::usage, fmt::format("no canned query named '{}'; the database has: {}", name, names));
   }
   for (const auto& [given, value] : params) {
@@ -258,6 +288,9 @@ std::vector<CannedQuery> Database::canned_queries() {
 
 ResultSet Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound) {
   ResultSet result;
+  sandbox_->deadline = limits_.timeout_ms > 0
+                           ? std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms)
+                           : std::chrono::steady_clock::time_point::max();
   try {
     SQLite::Statement stmt(*db_, sql);
     for (const auto& [name, value] : bound) {
@@ -289,9 +322,26 @@ ResultSet Database::run(const std::string& sql, const std::vector<std::pair<std:
       result.rows.push_back(std::move(row));
     }
   } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == SQLITE_AUTH && !sandbox_->refusal.empty()) throw Error(ExitCode::sql, sandbox_->refusal);
+    switch (e.getErrorCode()) {
+      case SQLITE_AUTH:
+        if (!sandbox_->refusal.empty()) throw Error(ExitCode::sql, sandbox_->refusal);
+        break;
+      case SQLITE_INTERRUPT:
+        throw Error(ExitCode::time_limit, fmt::format("query stopped after its time limit of {} ms (--timeout-ms)", limits_.timeout_ms));
+      case SQLITE_NOMEM:
+        throw Error(ExitCode::memory_limit, fmt::format("query stopped: it needs more than the memory limit of {} MB (--max-memory-mb)",
+                                                        limits_.max_memory_bytes >> 20));
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        throw Error(ExitCode::bad_data, fmt::format("{} is damaged: {}", path_.string(), e.what()));
+      case SQLITE_TOOBIG:
+        throw Error(ExitCode::sql, fmt::format("SQL error: {} (a value may hold at most 100,000,000 bytes)", e.what()));
+      default:
+        break;
+    }
     throw Error(ExitCode::sql, fmt::format("SQL error: {}", e.what()));
   }
+  sandbox_->deadline = std::chrono::steady_clock::time_point::max();
   return result;
 }
 
