@@ -32,27 +32,33 @@ constexpr const char* kPeople =
     "name = \"Freedonia\"\n"  // 11
     "\n";                     // 12; a case's own lines start at 13
 
+constexpr const char* kSources = "[[source]]\nid = \"ref\"\ntitle = \"A reference work\"\n";
+
 struct Seed {
   TempDir dir;
   fs::path seed = dir / "seed";
   fs::path facts = seed / "mini" / "facts.toml";
 
-  explicit Seed(const std::string& body, const std::string& article = kArticle) {
-    write_file(seed / "sources.toml", "[[source]]\nid = \"ref\"\ntitle = \"A reference work\"\n");
+  // `facts` is the whole of facts.toml.
+  explicit Seed(const std::string& facts_toml, const std::string& article = kArticle, const std::string& sources = kSources) {
+    write_file(seed / "sources.toml", sources);
     write_file(seed / "mini" / "article.txt", article);
-    write_file(facts, kHeader + body);
+    write_file(facts, facts_toml);
   }
 
-  // The problems the build reports; the output must not exist afterwards.
+  // The problems the build reports. A database already at the output path
+  // must be exactly as it was unless the build succeeds.
   std::vector<Diagnostic> problems() {
     auto out = dir / "facts.db";
+    const std::string previous = "the previous database, byte for byte";
+    write_file(out, previous);
     std::vector<Diagnostic> found;
     try {
       build_database(seed, out);
     } catch (const SeedError& e) {
       found = e.diagnostics();
     }
-    CHECK(fs::exists(out) == found.empty());  // written only when nothing is wrong
+    CHECK((read_file(out) == previous) == !found.empty());
     CHECK(temporary_files(dir.path()).empty());
     return found;
   }
@@ -60,17 +66,19 @@ struct Seed {
 
 struct Case {
   const char* what;
-  std::string body;
+  std::string body;  // facts.toml after kHeader, unless `whole` is set
   int line;
   int column;
   const char* message;
   const char* file = "facts.toml";
+  bool whole = false;                 // body is the whole of facts.toml
+  std::string sources = kSources;
 };
 
 }  // namespace
 
 TEST_CASE("the minimal seed of these cases builds", "[seed]") {
-  Seed s(kPeople);
+  Seed s(std::string(kHeader) + kPeople);
   CHECK(s.problems().empty());
 }
 
@@ -140,10 +148,75 @@ TEST_CASE("bad seed data names the file, line, column and what was expected", "[
        p + "[[office]]\nid = \"president\"\ntitle = \"President\"\nof = \"freedonia\"\nquote = \"President Ann Example\"\n\n"
            "[[holding]]\nperson = \"ann\"\noffice = \"president\"\nacting = \"yes\"\nquote = \"President Ann Example\"\n",
        22, 10, "'acting' must be true or false, not a string"},
+      // More TOML syntax errors.
+      {"duplicate key", p + "[[person]]\nid = \"bo\"\nid = \"bo\"\nname = \"Bo Sample\"\n", 15, 6,
+       "TOML syntax error: Error while parsing key-value pair: cannot redefine existing string 'id'"},
+      {"missing =", p + "[[person]]\nid \"bo\"\n", 14, 4, "TOML syntax error"},
+      {"invalid escape", p + "[[person]]\nid = \"b\\qo\"\n", 14, 9, "unknown escape sequence '\\q'"},
+      {"unclosed array", p + "[[meeting]]\nparticipants = [\"ann\"\nquote = \"met\"\n", 15, 1,
+       "expected comma or closing ']'"},
+      {"invalid UTF-8 in facts.toml", p + "[[person]]\nid = \"bo\"\nname = \"B\xFF\"\n", 15, 9, "invalid utf-8"},
+      {"a kind that is not a list of tables", "person = \"ann\"\n" + std::string(kHeader), 1, 10,
+       "'person' must be a list of tables, written [[person]]", "facts.toml", true},
+      {"empty facts.toml", "", 1, 1, "missing [article] table", "facts.toml", true},
+      // Quotes written wrong.
+      {"occurrence zero", p + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = { text = \"Ann\", occurrence = 0 }\n", 16, 38,
+       "'occurrence' must be a whole number from 1 up"},
+      {"occurrence not a number",
+       p + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = { text = \"Ann\", occurrence = \"two\" }\n", 16, 38,
+       "'occurrence' must be a whole number from 1 up"},
+      {"empty quote list", p + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = []\n", 16, 9,
+       "'quote' is an empty array; give at least one quote"},
+      {"unknown key in a quote", p + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = { text = \"Ann\", txt = \"Ann\" }\n", 16, 25,
+       "unknown key 'txt' in [[quote]]; expected one of: text, occurrence"},
+      {"quote of the wrong type", p + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = 42\n", 16, 9,
+       "a quote must be a string or { text = \"...\", occurrence = N }, not an integer"},
+      {"annotation without a note",
+       p + "[[location]]\nentity = \"ann\"\nplace = \"freedonia\"\nannotation = { source = \"ref\" }\n", 16, 14,
+       "[[annotation]] needs 'note'"},
+      {"annotation that is not a table", p + "[[location]]\nentity = \"ann\"\nplace = \"freedonia\"\nannotation = \"ref\"\n", 16, 14,
+       "'annotation' must be { source = \"...\", note = \"...\" }"},
+      // Values.
+      {"year out of range",
+       p + "[[organization]]\nid = \"league\"\nname = \"League\"\n\n[[organization_founding]]\norganization = \"league\"\n"
+           "year = 0\nquote = \"the League\"\n",
+       17, 1, "CHECK constraint failed: year BETWEEN 1 AND 9999"},
+      {"an id list holding a number", p + "[[meeting]]\nparticipants = [\"ann\", 3]\nquote = \"met\"\n", 14, 24,
+       "'participants' must hold ids (strings), not an integer"},
+      {"empty name", p + "[[person]]\nid = \"bo\"\nname = \"\"\n", 15, 8, "'name' must not be empty"},
+      {"huge field", p + "[[person]]\nid = \"bo\"\nname = \"" + std::string(1 << 20, 'x') + "\"\n", 15, 8,
+       "quote not found in"},
+      {"duplicate label",
+       p + "[[location]]\nlabel = \"x\"\nentity = \"ann\"\nplace = \"freedonia\"\nquote = \"Ann Example of Freedonia\"\n\n"
+           "[[alias]]\nlabel = \"x\"\nentity = \"ann\"\nname = \"Ann\"\nquote = \"Ann Example\"\n",
+       14, 9, "duplicate label 'x'"},  // the [[alias]] is loaded first: kinds load in dependency order
+      {"label that is not a string", p + "[[alias]]\nlabel = 7\nentity = \"ann\"\nname = \"Ann\"\nquote = \"Ann Example\"\n", 14,
+       9, "'label' must be a non-empty string"},
+      // The [article] table and sources.toml.
+      {"unknown section role",
+       "[article]\ntext = \"article.txt\"\nsections = [{ role = \"headline\", quote = \"A test headline\" },\n"
+       "  { role = \"sidebar\", quote = \"Freedonia hosted\" }]\n",
+       1, 1, "section 'sidebar' rejected by the schema: CHECK constraint failed", "facts.toml", true},
+      {"section that ends before it starts",
+       "[article]\ntext = \"article.txt\"\nsections = [{ role = \"headline\", quote = \"A test headline\" },\n"
+       "  { role = \"body\", from = \"Freedonia hosted\", to = \"President Ann\" }]\n",
+       4, 52, "section 'to' comes before 'from' in the text", "facts.toml", true},
+      {"source site the text does not print",
+       "[article]\ntext = \"article.txt\"\nsource_site = \"example.org\"\n"
+       "sections = [{ role = \"headline\", quote = \"A test headline\" }]\n",
+       3, 15, "source_site \"example.org\" is not printed in", "facts.toml", true},
+      {"article id that is not a slug",
+       "[article]\nid = \"Mini Article\"\ntext = \"article.txt\"\nsections = [{ role = \"headline\", quote = \"A test headline\" }]\n",
+       1, 1, "article id 'Mini Article' must be lower-case letters, digits and hyphens", "facts.toml", true},
+      {"duplicate source", p, 4, 1, "duplicate source id 'ref'", "sources.toml", false,
+       std::string(kSources) + "[[source]]\nid = \"ref\"\ntitle = \"Again\"\n"},
+      {"unknown key in sources.toml", p, 4, 1, "unknown key 'titel' in [[source]]; expected one of: id, title, url",
+       "sources.toml", false, "[[source]]\nid = \"ref\"\ntitle = \"A reference work\"\ntitel = \"typo\"\n"},
   };
+  CHECK(cases.size() >= 40);
   for (const auto& c : cases) {
     DYNAMIC_SECTION(c.what) {
-      Seed s(c.body);
+      Seed s(c.whole ? c.body : kHeader + c.body, kArticle, c.sources);
       auto problems = s.problems();
       REQUIRE_FALSE(problems.empty());
       const auto& d = problems.front();
@@ -152,12 +225,13 @@ TEST_CASE("bad seed data names the file, line, column and what was expected", "[
       CHECK(d.where.line == c.line);
       CHECK(d.where.column == c.column);
       CHECK(d.message.find(c.message) != std::string::npos);
+      CHECK(d.message.size() < 600);  // long values are shortened, not dumped
     }
   }
 }
 
 TEST_CASE("a quote with a straight apostrophe where the article has a curly one gets a hint", "[seed]") {
-  Seed s(std::string(kPeople) + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = \"Ann's\"\n",
+  Seed s(std::string(kHeader) + kPeople + "[[alias]]\nentity = \"ann\"\nname = \"Ann\"\nquote = \"Ann's\"\n",
          std::string(kArticle) + "Ann\u2019s day.\n");
   auto problems = s.problems();
   REQUIRE(problems.size() == 1);
@@ -165,7 +239,7 @@ TEST_CASE("a quote with a straight apostrophe where the article has a curly one 
 }
 
 TEST_CASE("every problem is reported at once, in file order", "[seed]") {
-  Seed s(std::string(kPeople) + "[[person]]\nid = \"bo\"\n\n[[person]]\nid = \"cy\"\nname = \"Cy\"\nquote = \"nowhere\"\n");
+  Seed s(std::string(kHeader) + kPeople + "[[person]]\nid = \"bo\"\n\n[[person]]\nid = \"cy\"\nname = \"Cy\"\nquote = \"nowhere\"\n");
   auto problems = s.problems();
   REQUIRE(problems.size() == 2);
   CHECK(problems[0].where.line == 13);
@@ -174,7 +248,7 @@ TEST_CASE("every problem is reported at once, in file order", "[seed]") {
 
 TEST_CASE("the article text itself is checked: present, non-empty, valid UTF-8", "[seed]") {
   SECTION("missing file") {
-    Seed s(kPeople);
+    Seed s(std::string(kHeader) + kPeople);
     fs::remove(s.seed / "mini" / "article.txt");
     auto problems = s.problems();
     REQUIRE(problems.size() == 1);
@@ -182,7 +256,7 @@ TEST_CASE("the article text itself is checked: present, non-empty, valid UTF-8",
     CHECK(problems[0].message.find("article.txt does not exist") != std::string::npos);
   }
   SECTION("invalid UTF-8") {
-    Seed s(kPeople, "A test headline\n\nAnn Example of \xC3(Freedonia\n");
+    Seed s(std::string(kHeader) + kPeople, "A test headline\n\nAnn Example of \xC3(Freedonia\n");
     auto problems = s.problems();
     REQUIRE(problems.size() == 1);
     CHECK(fs::path(problems[0].where.file).filename() == "article.txt");
@@ -191,7 +265,7 @@ TEST_CASE("the article text itself is checked: present, non-empty, valid UTF-8",
     CHECK(problems[0].message.find("invalid UTF-8") != std::string::npos);
   }
   SECTION("empty file") {
-    Seed s(kPeople, "");
+    Seed s(std::string(kHeader) + kPeople, "");
     auto problems = s.problems();
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].message == "article text is empty");

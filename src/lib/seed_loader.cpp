@@ -52,6 +52,16 @@ std::string describe_kinds(std::string_view kinds, bool with_article = true) {
   return (std::string("aeiou").find(text[0]) != std::string::npos ? "an " : "a ") + text;
 }
 
+// A value as a message shows it: whole when short, else its start and an ellipsis.
+std::string shown(const std::string& s) {
+  constexpr std::size_t kMax = 80;
+  if (text::char_count(s) <= kMax) return s;
+  std::size_t cut = 0;
+  for (std::size_t chars = 0; cut < s.size() && chars < kMax - 1; ++chars)
+    do ++cut; while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80);
+  return s.substr(0, cut) + "\u2026";
+}
+
 bool is_slug(const std::string& s) {
   static const std::regex slug("[a-z0-9]+(-[a-z0-9]+)*");
   return std::regex_match(s, slug);
@@ -302,13 +312,13 @@ class Loader {
       for (std::size_t p = 0; (p = curly.find('\'', p)) != std::string::npos;) curly.replace(p, 1, "\u2019");
       if (curly != quote.text && !text::find_all(a.text, curly).empty())
         hint = " (the article writes \u2019 where the quote has ')";
-      fail(where, fmt::format("quote not found in {}: \"{}\"{}", a.text_file, quote.text, hint));
+      fail(where, fmt::format("quote not found in {}: \"{}\"{}", a.text_file, shown(quote.text), hint));
       return std::nullopt;
     }
     if (quote.occurrence > 0) {
       if (static_cast<std::size_t>(quote.occurrence) > hits.size()) {
         fail(where, fmt::format("quote occurs {} time(s) in {}, so occurrence = {} does not exist: \"{}\"", hits.size(),
-                                a.text_file, quote.occurrence, quote.text));
+                                a.text_file, quote.occurrence, shown(quote.text)));
         return std::nullopt;
       }
       return Span{hits[static_cast<std::size_t>(quote.occurrence - 1)], quote.text.size()};
@@ -323,7 +333,7 @@ class Loader {
       }
       fail(where, fmt::format("quote is ambiguous: it occurs {} times in {} (lines {}); quote more of the sentence or "
                               "write {{ text = \"...\", occurrence = N }}: \"{}\"",
-                              hits.size(), a.text_file, lines, quote.text));
+                              hits.size(), a.text_file, lines, shown(quote.text)));
       return std::nullopt;
     }
     return Span{hits.front(), quote.text.size()};
@@ -523,7 +533,7 @@ class Loader {
         auto id = id_node->as_string()->get();
         auto where = at(a.facts_file, *id_node);
         if (!is_slug(id)) {
-          fail(where, fmt::format("id '{}' must be lower-case letters, digits and hyphens", id));
+          fail(where, fmt::format("id '{}' must be lower-case letters, digits and hyphens", shown(id)));
           continue;
         }
         auto [it, fresh] = entities_.emplace(id, Definition{std::string(kind.entity_kind), where, a.id, false, {}});
@@ -544,7 +554,7 @@ class Loader {
     auto it = entities_.find(id);
     if (it == entities_.end()) {
       fail(where, fmt::format("unknown {} '{}' in '{}': nothing with id = \"{}\" is defined",
-                              field.refs == "*" ? "entity" : describe_kinds(field.refs, false), id, field.key, id));
+                              field.refs == "*" ? "entity" : describe_kinds(field.refs, false), shown(id), field.key, shown(id)));
       return false;
     }
     if (field.refs == "*") return true;
@@ -679,7 +689,7 @@ class Loader {
         const auto& v = node->as_string()->get();
         bool quoted = std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return s.second.find(v) != std::string::npos; });
         if (!quoted && !spans.empty())
-          fail(at(file, *node), fmt::format("'{}' must be the article's words: \"{}\" is not in the quote", f->key, v));
+          fail(at(file, *node), fmt::format("'{}' must be the article's words: \"{}\" is not in the quote", f->key, shown(v)));
       }
     }
 
