@@ -54,6 +54,15 @@ struct RunResult {
 // Runs a command (arguments quoted for the shell) with `cwd` as working folder.
 RunResult run(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
 
+// Starts a command in the background, output discarded; returns its pid.
+int spawn(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
+
+// Waits for a spawned command; returns its exit code, or -signal if a signal ended it.
+int wait_for(int pid);
+
+// Writes a synthetic corpus of `articles` articles (factdb-gen-corpus) to `dir`.
+void generate_corpus(const fs::path& dir, int articles);
+
 // Runs the built factdb binary.
 RunResult run_factdb(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
 

@@ -4,11 +4,13 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -34,14 +36,14 @@ namespace {
 class TemporaryFile {
  public:
   explicit TemporaryFile(const fs::path& target) {
+    remove_stale(target);
     std::random_device seed;
-    path_ = target.parent_path() / fmt::format(".{}.tmp-{}-{:08x}", target.filename().string(), ::getpid(), seed());
+    path_ = folder_of(target) / fmt::format(".{}.tmp-{}-{:08x}", target.filename().string(), ::getpid(), seed());
   }
   ~TemporaryFile() {
     if (path_.empty()) return;
     std::error_code ignored;
     fs::remove(path_, ignored);
-    fs::remove(fs::path(path_.string() + "-journal"), ignored);
   }
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
@@ -54,7 +56,7 @@ class TemporaryFile {
     sync(path_, O_RDONLY);
     fs::rename(path_, target);
     path_.clear();
-    sync(target.parent_path().empty() ? fs::path(".") : target.parent_path(), O_RDONLY | O_DIRECTORY);
+    sync(folder_of(target), O_RDONLY | O_DIRECTORY);
   }
 
  private:
@@ -63,6 +65,25 @@ class TemporaryFile {
     if (fd < 0) return;
     ::fsync(fd);
     ::close(fd);
+  }
+
+  static fs::path folder_of(const fs::path& target) {
+    return target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  }
+
+  // A build killed before it could clean up (SIGKILL, power loss) leaves its
+  // temporary file: the next build of the same target removes those whose
+  // process is gone.
+  static void remove_stale(const fs::path& target) {
+    auto prefix = fmt::format(".{}.tmp-", target.filename().string());
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder_of(target), ec)) {
+      auto name = entry.path().filename().string();
+      if (name.rfind(prefix, 0) != 0) continue;
+      auto pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+      if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;  // still building
+      fs::remove(entry.path(), ec);
+    }
   }
 
   fs::path path_;
