@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 DB ?= facts.db
 
-.PHONY: all deps configure build run test test-sanitize clean
+.PHONY: all deps configure build run test test-sanitize fuzz fuzz-build clean
 
 all: build
 
@@ -24,8 +24,22 @@ run: build
 	@echo "Which leaders attended in place of a head of state?"
 	@$(BUILD_DIR)/factdb query stand-ins --db $(DB)
 
-test: build
+test: build fuzz-build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@cd $(FUZZ_DIR) && ctest --output-on-failure
+
+# libFuzzer harnesses for the seed loader and the query path, built with clang.
+# `make test` runs each for a few seconds; `make fuzz` for FUZZ_SECONDS.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz-build: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFACTDB_FUZZ=ON > /dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_seed fuzz_query
+
+fuzz: fuzz-build
+	@cmake -S . -B $(FUZZ_DIR) -DFUZZ_SECONDS=$(FUZZ_SECONDS) > /dev/null
+	@cd $(FUZZ_DIR) && ctest --output-on-failure
+	@cmake -S . -B $(FUZZ_DIR) -DFUZZ_SECONDS=5 > /dev/null
 
 # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
 SANITIZE_DIR ?= build-sanitize
@@ -36,4 +50,4 @@ test-sanitize: deps
 	@cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 clean:
-	@rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
+	@rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)

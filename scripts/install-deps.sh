@@ -14,6 +14,7 @@ packages=(
   libfmt-dev                      # message formatting
   libssl-dev                      # SHA-256 of source articles (libcrypto)
   libutf8proc-dev                 # UTF-8 validation and display width
+  clang libclang-rt-14-dev        # libFuzzer for the fuzz harnesses
 )
 
 missing=()

@@ -237,7 +237,8 @@ ResultSet Database::run_sql(const std::string& sql, const ParamValues& params) {
     if (it == params.end()) throw Error(ExitCode::usage, fmt::format("parameter {} has no value; pass -p {}=VALUE", name, bare));
     bound.emplace_back(name, infer_value(it->second));
   }
-  for (const auto& [name, value] : params) {
+  for (const auto& param : params) {
+    const auto& name = param.first;
     bool used = std::any_of(shape.params.begin(), shape.params.end(), [&](const auto& p) { return p.substr(1) == name; });
     if (!used) throw Error(ExitCode::usage, fmt::format("unknown parameter '{}': the SQL has no :{}", name, name));
   }
@@ -257,7 +258,8 @@ ResultSet Database::run_canned(const std::string& name, const ParamValues& param
       names += (names.empty() ? "" : ", ") + std::get<std::string>(row[0]);
     throw Error(ExitCode::usage, fmt::format("no canned query named '{}'; the database has: {}", name, names));
   }
-  for (const auto& [given, value] : params) {
+  for (const auto& param : params) {
+    const auto& given = param.first;
     if (std::none_of(q->params.begin(), q->params.end(), [&](const auto& p) { return p.name == given; })) {
       std::string names;
       for (const auto& p : q->params) names += (names.empty() ? "" : ", ") + p.name;

@@ -386,8 +386,9 @@ class Loader {
     // Top-level keys other than [article] name kinds of fact.
     const auto& kinds = fact_kinds();
     for (auto&& [key, node] : *doc) {
-      if (key.str() == "article") continue;
-      bool known = std::any_of(kinds.begin(), kinds.end(), [&](const FactKind& k) { return k.key == key.str(); });
+      const std::string_view name = key.str();  // clang 14 cannot capture structured bindings
+      if (name == "article") continue;
+      bool known = std::any_of(kinds.begin(), kinds.end(), [&](const FactKind& k) { return k.key == name; });
       if (!known) {
         std::string expected;
         for (const auto& k : kinds) expected += (expected.empty() ? "" : ", ") + std::string(k.key);
@@ -722,8 +723,10 @@ class Loader {
         if (it != entities_.end() && it->second.kind == kind.entity_kind) definition = &it->second;
       }
       if (definition && definition->inserted) {
-        for (const auto& [column, first_value] : definition->attributes) {
-          auto here = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first->column == column; });
+        for (const auto& attribute : definition->attributes) {
+          const auto& first_value = attribute.second;
+          auto here = std::find_if(values.begin(), values.end(),
+                                   [&](const auto& v) { return v.first->column == attribute.first; });
           if (here != values.end() && here->second != first_value)
             fail(at(file, *item.get(here->first->key)),
                  fmt::format("'{}' differs from the first definition of '{}' at {}", here->first->key,
@@ -745,8 +748,10 @@ class Loader {
         if (first.article_id == a.id) {
           fail(where, fmt::format("[[{}]] repeats the one at {}", kind.key, to_string(first.where)));
         } else {
-          for (const auto& [f, v] : values) {
-            auto was = std::find_if(first.values.begin(), first.values.end(), [&](const auto& x) { return x.first == f->key; });
+          for (const auto& value : values) {
+            const auto& [f, v] = value;
+            auto was = std::find_if(first.values.begin(), first.values.end(),
+                                    [&](const auto& x) { return x.first == value.first->key; });
             if (was != first.values.end() && was->second != v)
               fail(item.get(f->key) ? at(file, *item.get(f->key)) : where,
                    fmt::format("'{}' is {} here but {} in the same [[{}]] at {}: the articles disagree", f->key,

@@ -1,0 +1,1 @@
+SELECT * FROM search_index WHERE search_index MATCH 'kash* OR NEAR(iran india)'

@@ -1,0 +1,1 @@
+SELECT char(27) || x'00ff' || 1.5e300, NULL, zeroblob(3)
