@@ -16,8 +16,8 @@ WITH who AS (
           OR EXISTS (SELECT 1 FROM alias al WHERE al.entity_id = e.id AND al.name LIKE '%' || :name || '%')
           OR EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id AND m.name LIKE '%' || :name || '%'))),
 facts (person, aspect, detail, sort, fact_id) AS (
-  SELECT who.name, 'name as printed', m.name, 1, m.fact_id
-    FROM who JOIN mention m ON m.entity_id = who.id
+  SELECT who.name, 'name as printed', m.name || ' (' || mf.article_id || ')', 1, m.fact_id
+    FROM who JOIN mention m ON m.entity_id = who.id JOIN fact mf ON mf.id = m.fact_id
   UNION ALL
   SELECT who.name, 'alias', al.name, 2, al.fact_id
     FROM who JOIN alias al ON al.entity_id = who.id
