@@ -1,0 +1,341 @@
+// factdb-bench: measures factdb against the limit and against what users would
+// otherwise do, side by side in one run on the same machine. Every figure is
+// the median of --repeat runs.
+//
+//   load            factdb build on the corpus, end to end
+//   raw             the same rows, already in memory, inserted into the same
+//                   schema with prepared statements in one transaction, no checks
+//   sqlite3_import  the same rows as CSV, loaded by the sqlite3 shell's .import
+//   queries         every canned query on the built database
+//   cli / sqlite3   `factdb query stand-ins` against the sqlite3 shell running
+//                   the same SQL on the same file, as whole processes
+//
+// It prints a table and writes a JSON report (--json).
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "factdb/database.h"
+#include "factdb/format.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+  std::string factdb, generator, sqlite3, work, json;
+  int articles = 14000;
+  int repeat = 3;
+};
+
+// Figures to a precision the machine's noise allows.
+double rounded(double x, int digits) {
+  double scale = std::pow(10.0, digits);
+  return std::round(x * scale) / scale;
+}
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+struct Process {
+  double seconds = 0;
+  long peak_rss_kb = 0;
+};
+
+// Runs a command to completion, its output discarded (stdin from `input` if
+// given); fails the benchmark if it fails.
+Process run(const std::vector<std::string>& args, const std::string& input = "") {
+  auto start = Clock::now();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int in = input.empty() ? ::open("/dev/null", O_RDONLY) : ::open(input.c_str(), O_RDONLY);
+    int out = ::open("/dev/null", O_WRONLY);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  ::wait4(pid, &status, 0, &usage);
+  Process p{seconds_since(start), usage.ru_maxrss};
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::string command;
+    for (const auto& a : args) command += a + " ";
+    throw std::runtime_error("failed: " + command);
+  }
+  return p;
+}
+
+// Every row of every table a build fills, as stored: the input of the raw and
+// sqlite3 baselines. FTS5's own shadow tables are filled by inserting into
+// search_index, as the build does.
+struct Table {
+  std::string name;
+  std::vector<std::string> columns;  // insertable ones: generated columns left out
+  std::vector<bool> nullable;
+  std::vector<std::vector<std::string>> text;  // each value as text ...
+  std::vector<std::vector<bool>> is_null;      // ... or NULL
+  std::vector<std::vector<int>> type;          // and its SQLite type
+};
+
+std::vector<Table> read_rows(const fs::path& db_path) {
+  SQLite::Database db(db_path.string());
+  std::vector<Table> tables;
+  SQLite::Statement list(db,
+                         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                         "AND name NOT LIKE 'search_index_%' ORDER BY rowid");
+  while (list.executeStep()) tables.push_back({list.getColumn(0).getString(), {}, {}, {}, {}, {}});
+  for (auto& t : tables) {
+    SQLite::Statement info(db, "SELECT name, \"notnull\" = 0 AND pk = 0 FROM pragma_table_xinfo(?) WHERE hidden = 0");
+    info.bind(1, t.name);
+    while (info.executeStep()) {
+      t.columns.push_back(info.getColumn(0).getString());
+      t.nullable.push_back(info.getColumn(1).getInt() != 0);
+    }
+    std::string cols;
+    for (const auto& c : t.columns) cols += (cols.empty() ? "\"" : ", \"") + c + "\"";
+    SQLite::Statement rows(db, "SELECT " + cols + " FROM \"" + t.name + "\"");  // in storage order
+    while (rows.executeStep()) {
+      std::vector<std::string> values;
+      std::vector<bool> nulls;
+      std::vector<int> types;
+      for (int i = 0; i < rows.getColumnCount(); ++i) {
+        auto c = rows.getColumn(i);
+        nulls.push_back(c.isNull());
+        types.push_back(c.getType());
+        values.push_back(c.isNull() ? std::string() : c.getString());
+      }
+      t.text.push_back(std::move(values));
+      t.is_null.push_back(std::move(nulls));
+      t.type.push_back(std::move(types));
+    }
+  }
+  return tables;
+}
+
+std::string schema_of(const fs::path& db_path) {
+  SQLite::Database db(db_path.string());
+  std::string sql;
+  // Tables, indexes and the FTS table as the build creates them; views and
+  // FTS shadow tables follow from those.
+  SQLite::Statement stmt(db,
+                         "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND type IN ('table', 'index') "
+                         "AND name NOT LIKE 'search_index_%' ORDER BY rowid");
+  while (stmt.executeStep()) sql += stmt.getColumn(0).getString() + ";\n";
+  return sql;
+}
+
+// The raw baseline: prepared statements, one transaction, nothing else.
+double insert_raw(const std::vector<Table>& tables, const std::string& schema, const fs::path& target) {
+  fs::remove(target);
+  SQLite::Database db(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+  db.exec(schema);
+  auto start = Clock::now();
+  SQLite::Transaction transaction(db);
+  for (const auto& t : tables) {
+    std::string cols, marks;
+    for (const auto& c : t.columns) {
+      cols += (cols.empty() ? "\"" : ", \"") + c + "\"";
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    SQLite::Statement insert(db, "INSERT INTO \"" + t.name + "\" (" + cols + ") VALUES (" + marks + ")");
+    for (std::size_t r = 0; r < t.text.size(); ++r) {
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        int i = static_cast<int>(c) + 1;
+        if (t.is_null[r][c]) insert.bind(i);
+        else if (t.type[r][c] == SQLITE_INTEGER) insert.bind(i, static_cast<std::int64_t>(std::stoll(t.text[r][c])));
+        else insert.bindNoCopy(i, t.text[r][c]);
+      }
+      insert.exec();
+      insert.reset();
+    }
+  }
+  transaction.commit();
+  return seconds_since(start);
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+// The same rows as CSV files, and the sqlite3 script a user would write to
+// load them: .import into a staging table (the shell cannot fill a table with
+// a generated column, nor tell NULL from an empty field), then INSERT ... SELECT.
+std::string write_import(const std::vector<Table>& tables, const fs::path& dir) {
+  fs::create_directories(dir);
+  std::string script = "PRAGMA journal_mode = OFF;\nPRAGMA synchronous = OFF;\nBEGIN;\n";
+  for (const auto& t : tables) {
+    auto file = dir / (t.name + ".csv");
+    std::ofstream out(file, std::ios::binary);
+    std::string header, select;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const auto& name = t.columns[c];
+      header += (header.empty() ? "" : ",") + name;
+      auto quoted = "\"" + name + "\"";
+      select += (select.empty() ? "" : ", ") + (t.nullable[c] ? "nullif(" + quoted + ", '')" : quoted);
+    }
+    out << header << "\r\n";
+    for (const auto& row : t.text) {
+      for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_field(row[c]);
+      out << "\r\n";
+    }
+    std::string cols;
+    for (const auto& c : t.columns) cols += (cols.empty() ? "\"" : ", \"") + c + "\"";
+    script += "CREATE TEMP TABLE staging (" + cols + ");\n";
+    script += ".import --csv --skip 1 " + file.string() + " staging\n";
+    script += "INSERT INTO \"" + t.name + "\" (" + cols + ") SELECT " + select + " FROM staging;\n";
+    script += "DROP TABLE staging;\n";
+  }
+  return script + "COMMIT;\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"factdb benchmark"};
+  Options o;
+  app.add_option("--factdb", o.factdb, "The factdb binary")->required();
+  app.add_option("--generator", o.generator, "The factdb-gen-corpus binary")->required();
+  app.add_option("--sqlite3", o.sqlite3, "The sqlite3 shell")->default_val("sqlite3");
+  app.add_option("--work", o.work, "Working folder; the corpus is cached there")->required();
+  app.add_option("--articles", o.articles, "Articles in the corpus")->capture_default_str();
+  app.add_option("--repeat", o.repeat, "Runs per figure; the median is reported")->capture_default_str();
+  app.add_option("--json", o.json, "Where to write the JSON report")->required();
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    fs::path work(o.work);
+    fs::create_directories(work);
+    auto corpus = work / ("corpus-" + std::to_string(o.articles));
+    if (!fs::exists(corpus / "sources.toml")) run({o.generator, "--articles", std::to_string(o.articles), "-o", corpus.string()});
+    auto db = work / "bench.db";
+
+    // load, with the peak memory of the build process
+    std::vector<double> load;
+    long peak_rss_kb = 0;
+    for (int i = 0; i < o.repeat; ++i) {
+      auto p = run({o.factdb, "build", "--seed", corpus.string(), "-o", db.string(), "--quiet"});
+      load.push_back(p.seconds);
+      peak_rss_kb = std::max(peak_rss_kb, p.peak_rss_kb);
+    }
+
+    auto tables = read_rows(db);
+    auto schema = schema_of(db);
+    std::int64_t fact_rows = 0, all_rows = 0;
+    for (const auto& t : tables) {
+      all_rows += static_cast<std::int64_t>(t.text.size());
+      if (t.name == "fact" || t.name == "evidence") fact_rows += static_cast<std::int64_t>(t.text.size());
+    }
+
+    std::vector<double> raw;
+    for (int i = 0; i < o.repeat; ++i) raw.push_back(insert_raw(tables, schema, work / "raw.db"));
+
+    auto script = write_import(tables, work / "csv");
+    std::ofstream(work / "import.sql") << script;
+    std::vector<double> import;
+    for (int i = 0; i < o.repeat; ++i) {
+      fs::remove(work / "import.db");
+      {
+        SQLite::Database fresh((work / "import.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        fresh.exec(schema);
+      }
+      import.push_back(run({o.sqlite3, (work / "import.db").string()}, (work / "import.sql").string()).seconds);
+    }
+
+    // every canned query, with a typical value for required parameters
+    const std::map<std::string, factdb::ParamValues> typical = {
+        {"person", {{"name", "a"}}}, {"country", {{"country", "a"}}}, {"search", {{"q", "summit"}}}};
+    factdb::Database reader(db);
+    nlohmann::ordered_json query_ms = nlohmann::ordered_json::object();
+    double slowest_ms = 0;
+    std::string slowest;
+    for (const auto& q : reader.canned_queries()) {
+      std::vector<double> times;
+      auto params = typical.count(q.name) ? typical.at(q.name) : factdb::ParamValues{};
+      for (int i = 0; i < o.repeat; ++i) {
+        auto start = Clock::now();
+        reader.run_canned(q.name, params);
+        times.push_back(seconds_since(start) * 1000);
+      }
+      auto ms = median(times);
+      query_ms[q.name] = rounded(ms, 3);
+      if (ms > slowest_ms) slowest_ms = ms, slowest = q.name;
+    }
+
+    // start-up: the whole process, factdb against the sqlite3 shell on the same SQL
+    auto stored = reader.run_sql("SELECT sql FROM canned_query WHERE name = 'stand-ins'");
+    auto stand_ins_sql = factdb::sql_with_null_params(std::get<std::string>(stored.rows.at(0).at(0)));
+    std::vector<double> cli, shell;
+    for (int i = 0; i < std::max(o.repeat, 5); ++i) {
+      cli.push_back(run({o.factdb, "query", "stand-ins", "--db", db.string(), "-f", "csv"}).seconds);
+      shell.push_back(run({o.sqlite3, "-csv", "-header", db.string(), stand_ins_sql}).seconds);
+    }
+
+    nlohmann::ordered_json report;
+    report["articles"] = o.articles;
+    report["fact_rows"] = fact_rows;
+    report["all_rows"] = all_rows;
+    report["db_mb"] = rounded(static_cast<double>(fs::file_size(db)) / (1 << 20), 2);
+    report["load_s"] = rounded(median(load), 4);
+    report["raw_s"] = rounded(median(raw), 4);
+    report["sqlite3_import_s"] = rounded(median(import), 4);
+    report["load_vs_raw"] = rounded(median(load) / median(raw), 3);
+    report["load_vs_sqlite3_import"] = rounded(median(load) / median(import), 3);
+    report["peak_rss_mb"] = rounded(static_cast<double>(peak_rss_kb) / 1024, 1);
+    report["slowest_canned_query_ms"] = rounded(slowest_ms, 3);
+    report["slowest_canned_query"] = slowest;
+    report["canned_query_ms"] = query_ms;
+    report["cli_s"] = rounded(median(cli), 4);
+    report["sqlite3_s"] = rounded(median(shell), 4);
+    report["cli_vs_sqlite3"] = rounded(median(cli) / median(shell), 3);
+    report["repeat"] = o.repeat;
+    std::ofstream(o.json) << report.dump(2) << '\n';
+
+    factdb::ResultSet table{{"measure", "value"}, {}};
+    for (const auto& [key, value] : report.items()) {
+      if (value.is_object()) {
+        for (const auto& [q, ms] : value.items()) table.rows.push_back({"query " + q + " (ms)", ms.get<double>()});
+      } else if (value.is_string()) {
+        table.rows.push_back({key, value.get<std::string>()});
+      } else if (value.is_number_integer()) {
+        table.rows.push_back({key, value.get<std::int64_t>()});
+      } else {
+        table.rows.push_back({key, value.get<double>()});
+      }
+    }
+    factdb::write_result(std::cout, table, factdb::Format::table);
+    std::cout << "report: " << o.json << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "factdb-bench: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}
