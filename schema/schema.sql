@@ -66,7 +66,6 @@ CREATE TABLE fact_article (
   article_id TEXT NOT NULL REFERENCES article (id),     -- an article that states it
   PRIMARY KEY (fact_id, article_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX fact_article_by_article ON fact_article (article_id);
 
 -- Which spans of the articles state a fact: a fact resting on the articles' words has one or more.
 CREATE TABLE citation (
@@ -74,7 +73,6 @@ CREATE TABLE citation (
   evidence_id INTEGER NOT NULL REFERENCES evidence (id),  -- a span of the article that states it
   PRIMARY KEY (fact_id, evidence_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX citation_by_evidence ON citation (evidence_id);
 
 -- A person, country, organization, place, group, event or office: one row per id, whichever articles name it.
 CREATE TABLE entity (
@@ -83,7 +81,6 @@ CREATE TABLE entity (
        CHECK (kind IN ('person', 'country', 'organization', 'place', 'group', 'event', 'office')),
   name TEXT NOT NULL                   -- the name as printed by the first article that names it (an office: its title)
 ) STRICT;
-CREATE INDEX entity_by_kind ON entity (kind, name);
 
 -- An article naming an entity: links every article to the entities it names, with the name as it prints it.
 CREATE TABLE mention (
@@ -91,7 +88,6 @@ CREATE TABLE mention (
   entity_id TEXT NOT NULL REFERENCES entity (id),      -- the entity
   name      TEXT NOT NULL              -- the name as this article prints it
 ) STRICT;
-CREATE INDEX mention_by_entity ON mention (entity_id);
 
 -- Another name of an entity: printed in an article, or (as an annotation) the usual spelling.
 CREATE TABLE alias (
@@ -120,7 +116,6 @@ CREATE TABLE office (
   id              TEXT PRIMARY KEY REFERENCES entity (id),  -- the office's entity (kind 'office'); its name is the title as printed
   jurisdiction_id TEXT NOT NULL REFERENCES entity (id)      -- the country or organization whose office it is, as its mentions state
 ) STRICT;
-CREATE INDEX office_by_jurisdiction ON office (jurisdiction_id);
 
 -- That an office is its country's or organization's head of state or head of government.
 CREATE TABLE office_role (
@@ -139,7 +134,6 @@ CREATE TABLE office_holding (
   fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   PRIMARY KEY (person_id, office_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX office_holding_by_office ON office_holding (office_id);
 
 -- Who attended an event, representing whom, in which office (Wikidata: participant, with its role).
 CREATE TABLE attendance (
@@ -151,8 +145,6 @@ CREATE TABLE attendance (
   UNIQUE (event_id, person_id),
   FOREIGN KEY (person_id, office_id) REFERENCES office_holding (person_id, office_id)
 ) STRICT;
-CREATE INDEX attendance_by_represents ON attendance (represents_id);
-CREATE INDEX attendance_by_person ON attendance (person_id);
 
 -- A country's membership of an organization, with its status as stated.
 CREATE TABLE membership (
@@ -163,7 +155,6 @@ CREATE TABLE membership (
                   CHECK (status IN ('founding member', 'member', 'soon-to-be full member', 'observer or dialogue partner')),
   UNIQUE (organization_id, member_id, status)
 ) STRICT;
-CREATE INDEX membership_by_member ON membership (member_id);
 
 -- When an organization was founded, as stated.
 CREATE TABLE organization_founding (
@@ -202,7 +193,6 @@ CREATE TABLE event_topic (
   subject    TEXT NOT NULL,             -- the subject, verbatim
   speaker_id TEXT REFERENCES entity (id)  -- who discussed it, when stated
 ) STRICT;
-CREATE INDEX event_topic_by_event ON event_topic (event_id, kind);
 
 -- A position held or a goal pursued, attributed to a person, country, organization or group.
 CREATE TABLE stance (
@@ -211,7 +201,6 @@ CREATE TABLE stance (
   kind      TEXT NOT NULL CHECK (kind IN ('stance', 'aim')),  -- a position held, or a goal pursued
   statement TEXT NOT NULL             -- what it is, verbatim
 ) STRICT;
-CREATE INDEX stance_by_holder ON stance (holder_id);
 
 -- A tension the article reports, and what it is about.
 CREATE TABLE tension (
@@ -233,7 +222,6 @@ CREATE TABLE reason (
   explains  INTEGER NOT NULL REFERENCES fact (id),  -- the fact it gives the reason for
   reason    TEXT NOT NULL                          -- the reason, verbatim
 ) STRICT;
-CREATE INDEX reason_by_explains ON reason (explains);
 
 -- The canned queries: named, documented, parameterised SELECTs. Any client can run them; those without required parameters are also views.
 CREATE TABLE canned_query (

@@ -25,6 +25,10 @@ struct CheckResult {
 // connection that cannot be read at all (SQLite::Exception).
 std::vector<CheckResult> check_connection(SQLite::Database& db);
 
+// The checks of check_connection that concern what the file holds, not the
+// file itself: all but SQLite's integrity check. What a build runs.
+std::vector<CheckResult> check_content(SQLite::Database& db);
+
 // Opens `path` read-only and runs check_connection on it. Throws like
 // factdb::Database's constructor for a file that is missing, not factdb's, or
 // of a schema version this factdb does not read.

@@ -138,12 +138,12 @@ CheckResult documentation(SQLite::Database& db) {
 
 }  // namespace
 
-std::vector<CheckResult> check_connection(SQLite::Database& db) {
-  using Check = CheckResult (*)(SQLite::Database&);
-  static constexpr std::pair<const char*, Check> checks[] = {
-      {"schema version", schema_version}, {"integrity", integrity},         {"foreign keys", foreign_keys},
-      {"evidence", evidence},             {"article hashes", article_hashes}, {"fact support", fact_support},
-      {"canned queries", canned_queries}, {"documentation", documentation}};
+namespace {
+
+using Check = CheckResult (*)(SQLite::Database&);
+
+template <std::size_t N>
+std::vector<CheckResult> run_checks(SQLite::Database& db, const std::pair<const char*, Check> (&checks)[N]) {
   std::vector<CheckResult> results;
   for (const auto& [name, check] : checks) {
     try {
@@ -153,6 +153,24 @@ std::vector<CheckResult> check_connection(SQLite::Database& db) {
     }
   }
   return results;
+}
+
+}  // namespace
+
+std::vector<CheckResult> check_connection(SQLite::Database& db) {
+  static constexpr std::pair<const char*, Check> checks[] = {
+      {"schema version", schema_version}, {"integrity", integrity},         {"foreign keys", foreign_keys},
+      {"evidence", evidence},             {"article hashes", article_hashes}, {"fact support", fact_support},
+      {"canned queries", canned_queries}, {"documentation", documentation}};
+  return run_checks(db, checks);
+}
+
+std::vector<CheckResult> check_content(SQLite::Database& db) {
+  static constexpr std::pair<const char*, Check> checks[] = {
+      {"schema version", schema_version}, {"foreign keys", foreign_keys},     {"evidence", evidence},
+      {"article hashes", article_hashes}, {"fact support", fact_support},     {"canned queries", canned_queries},
+      {"documentation", documentation}};
+  return run_checks(db, checks);
 }
 
 std::vector<CheckResult> check_database(const std::filesystem::path& path) {

@@ -14,6 +14,9 @@ struct SqlFile {
 // schema/schema.sql.
 std::string_view schema_sql();
 
+// schema/indexes.sql: the secondary indexes, created after the bulk load.
+std::string_view indexes_sql();
+
 // schema/derived.sql: fills the derived tables once the facts are loaded.
 std::string_view derived_sql();
 
