@@ -52,7 +52,7 @@ test-sanitize: deps
 # The benchmark, built in Release mode; the generated corpus is cached in
 # $(BENCH_DIR). The default corpus has over a million fact and evidence rows.
 BENCH_DIR ?= build-release
-BENCH_ARTICLES ?= 14000
+BENCH_ARTICLES ?= 14200
 BENCH_REPEAT ?= 3
 bench: deps
 	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null

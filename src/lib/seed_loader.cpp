@@ -11,9 +11,11 @@
 #include <sstream>
 #include <toml++/toml.h>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include "fact_kinds.h"
+#include "row_writer.h"
 #include "factdb/error.h"
 #include "factdb/sha256.h"
 #include "factdb/text.h"
@@ -24,7 +26,7 @@ namespace factdb::seed {
 
 namespace {
 
-using Value = std::variant<std::monostate, std::int64_t, std::string>;
+using Value = RowValue;
 
 constexpr std::string_view kFactsFile = "facts.toml";
 constexpr std::string_view kSourcesFile = "sources.toml";
@@ -137,6 +139,7 @@ class Loader {
     std::error_code ec;
     if (!fs::is_directory(seed_dir_, ec))
       throw Error(ExitCode::missing_file, fmt::format("seed folder {} does not exist or is not a folder", seed_dir_.string()));
+    in_context({(seed_dir_ / kSourcesFile).string()}, "[[source]]");
     load_sources();
     std::vector<fs::path> folders;
     for (const auto& entry : fs::directory_iterator(seed_dir_)) {
@@ -147,6 +150,7 @@ class Loader {
     if (folders.empty())
       fail(Location{seed_dir_.string()}, "no article folders: expected one folder per article, each with facts.toml");
     for (const auto& folder : folders) load_article(folder);
+    for (auto& failure : writer_.finish()) diagnostics_.push_back(std::move(failure));
     if (!diagnostics_.empty()) {
       std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
@@ -170,30 +174,41 @@ class Loader {
 
   // ------------------------------------------------------------ SQL
 
+  // Which seed entry the next rows come from: how an error found while
+  // writing them names the place.
+  void in_context(const Location& where, std::string what) {
+    if (!context_file_ || *context_file_ != where.file) context_file_ = std::make_shared<const std::string>(where.file);
+    context_line_ = where.line;
+    context_column_ = where.column;
+    context_what_ = std::move(what);
+  }
+
+  // Queues a statement for the writer thread.
+  void execute(const std::string* sql, std::vector<Value> values) {
+    writer_.push({sql, std::move(values), context_file_, context_line_, context_column_, context_what_});
+  }
+
+  const std::string* intern(std::string sql) { return &*sql_texts_.insert(std::move(sql)).first; }
+
   void insert(std::string_view table, const std::vector<std::pair<std::string_view, Value>>& columns,
               std::string_view verb = "INSERT") {
-    // The statement is prepared once per table, verb and column list.
+    // The SQL is built once per table, verb and column list.
     std::string key;
     key.append(verb).append(" ").append(table);
     for (const auto& column : columns) key.append(",").append(column.first);
-    auto& stmt = prepared_[key];
-    if (!stmt) {
+    auto& sql = insert_sql_[key];
+    if (!sql) {
       std::string names, marks;
       for (const auto& [name, value] : columns) {
         names += (names.empty() ? "" : ", ") + std::string(name);
         marks += marks.empty() ? "?" : ", ?";
       }
-      stmt = std::make_unique<SQLite::Statement>(db_, fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, names, marks));
+      sql = intern(fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, names, marks));
     }
-    int index = 1;
-    for (const auto& [name, value] : columns) {
-      if (auto* i = std::get_if<std::int64_t>(&value)) stmt->bind(index, *i);
-      else if (auto* s = std::get_if<std::string>(&value)) stmt->bind(index, *s);
-      else stmt->bind(index);
-      ++index;
-    }
-    stmt->exec();
-    stmt->reset();
+    std::vector<Value> values;
+    values.reserve(columns.size());
+    for (const auto& column : columns) values.push_back(column.second);
+    execute(sql, std::move(values));
   }
 
   // ------------------------------------------------------------ sources.toml
@@ -229,6 +244,7 @@ class Loader {
           fail(at(file, *item), fmt::format("duplicate source id '{}'", *id));
           continue;
         }
+        in_context(at(file, *item), "[[source]]");
         if (inserting())
           insert("annotation_source", {{"id", *id}, {"title", *title}, {"url", url ? Value(*url) : Value()}});
       }
@@ -486,18 +502,17 @@ class Loader {
       return false;
     }
     if (!inserting()) return true;
+    in_context(at(a.facts_file, *header), "[article]");
     insert("article", {{"id", a.id},
                        {"title", a.text.substr(headline->second.start, headline->second.length)},
                        {"source_site", source_site ? Value(*source_site) : Value()},
                        {"sha256", sha256_hex(a.text)},
                        {"text", a.text}});
     for (const auto& [role, span] : sections) {
-      try {
-        insert("article_section", {{"article_id", a.id}, {"role", role}, {"evidence_id", evidence_id(a, span)}});
-      } catch (const SQLite::Exception& e) {
-        fail(at(a.facts_file, *header), fmt::format("section '{}' rejected by the schema: {}", role, e.what()));
-      }
+      in_context(at(a.facts_file, *header), fmt::format("section '{}'", role));
+      insert("article_section", {{"article_id", a.id}, {"role", role}, {"evidence_id", evidence_id(a, span)}});
     }
+    in_context(at(a.facts_file, *header), "[article]");
     auto body = std::find_if(sections.begin(), sections.end(), [](const auto& s) { return s.first == "body"; });
     insert_passages(a, body != sections.end() ? body->second : Span{0, a.text.size()});
     return true;
@@ -785,19 +800,16 @@ class Loader {
       return;
     }
 
+    in_context(where, fmt::format("[[{}]]", kind.key));
     if (restated) {
-      try {
-        restate(a, *restated, spans);
-      } catch (const SQLite::Exception& e) {
-        fail(where, fmt::format("[[{}]] rejected by the schema: {}", kind.key, e.what()));
-      }
+      restate(a, *restated, spans);
       if (!label.empty()) a.labels.emplace(label, restated->fact_id);
       return;
     }
 
     // Everything checked: insert the fact and what it says.
     auto fact_id = next_fact_id_++;
-    try {
+    {
       insert("fact", {{"id", fact_id},
                       {"article_id", a.id},
                       {"kind", std::string(kind.key)},
@@ -817,8 +829,6 @@ class Loader {
       }
       for (const auto& [f, ids] : lists)
         for (const auto& id : ids) insert(f->child_table, {{f->child_parent, fact_id}, {f->column, id}});
-    } catch (const SQLite::Exception& e) {
-      fail(where, fmt::format("[[{}]] rejected by the schema: {}", kind.key, e.what()));
     }
     if (!label.empty()) a.labels.emplace(label, fact_id);
     if (!identity.empty() && inserting()) {
@@ -835,9 +845,8 @@ class Loader {
     insert("fact_article", {{"fact_id", first.fact_id}, {"article_id", a.id}}, "INSERT OR IGNORE");
     if (spans.empty()) return;
     if (first.is_annotation) {
-      SQLite::Statement upgrade(db_, "UPDATE fact SET annotation_source_id = NULL, annotation_note = NULL WHERE id = ?");
-      upgrade.bind(1, first.fact_id);
-      upgrade.exec();
+      static const std::string upgrade = "UPDATE fact SET annotation_source_id = NULL, annotation_note = NULL WHERE id = ?";
+      execute(&upgrade, {first.fact_id});
       first.is_annotation = false;
     }
     for (const auto& span : spans)
@@ -871,7 +880,14 @@ class Loader {
   SQLite::Database& db_;
   fs::path seed_dir_;
   std::vector<Diagnostic> diagnostics_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> prepared_;  // verb, table, columns -> statement
+  std::unordered_set<std::string> sql_texts_;               // every statement's SQL, at a stable address
+  std::unordered_map<std::string, const std::string*> insert_sql_;  // verb, table, columns -> SQL
+  // Declared after db_ and the SQL texts its queued statements point into, so
+  // that it is started after them and stopped before them.
+  RowWriter writer_{db_};
+  std::shared_ptr<const std::string> context_file_;
+  int context_line_ = 0, context_column_ = 0;
+  std::string context_what_;
   std::set<std::string> sources_;
   std::set<std::string> article_ids_;
   std::unordered_map<std::string, Definition> entities_;
