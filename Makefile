@@ -12,10 +12,11 @@ deps:
 	@bash scripts/install-deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DFACTDB_LINK_BINARY=ON > /dev/null
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
 
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
+	@ln -sfn $(BUILD_DIR)/factdb factdb
 
 # Writes the database from seed/ and answers the headline question.
 run: build
