@@ -14,15 +14,14 @@ SELECT e.name AS event,
        (SELECT group_concat(pl.name, ', ') FROM location l JOIN entity pl ON pl.id = l.place_id
          WHERE l.entity_id = e.id) AS place,
        (SELECT count(*) FROM attendance a WHERE a.event_id = e.id) AS attendees,
-       fe.evidence,
+       (SELECT fe.evidence FROM mention m JOIN fact_evidence fe ON fe.fact_id = m.fact_id
+         WHERE m.entity_id = e.id ORDER BY m.fact_id LIMIT 1) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT mm.fact_id AS id FROM mention mm WHERE mm.entity_id = e.id
                                           UNION ALL SELECT l.fact_id FROM location l WHERE l.entity_id = e.id)) AS fact_ids
   FROM event ev
   JOIN entity e ON e.id = ev.id
-  JOIN mention m ON m.entity_id = e.id
-  JOIN fact f ON f.id = m.fact_id
   LEFT JOIN entity o ON o.id = ev.organization_id
-  JOIN fact_evidence fe ON fe.fact_id = m.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
- GROUP BY e.id
- ORDER BY min(m.fact_id)
+ -- Per event, lookups by index; no aggregate over every mention of every event.
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM mention m JOIN fact_article fa ON fa.fact_id = m.fact_id
+                                   WHERE m.entity_id = e.id AND fa.article_id = :article)
+ ORDER BY (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = e.id)
