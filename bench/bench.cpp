@@ -186,13 +186,6 @@ double insert_raw(const std::vector<Table>& tables, const Schema& schema, const 
   return seconds_since(start);
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 // The same rows as CSV files, and the sqlite3 script a user would write to
 // load them: .import into a staging table (the shell cannot fill a table with
 // a generated column, nor tell NULL from an empty field), then INSERT ... SELECT.
@@ -201,18 +194,23 @@ std::string write_import(const std::vector<Table>& tables, const Schema& schema,
   std::string script = "PRAGMA journal_mode = OFF;\nPRAGMA synchronous = OFF;\nBEGIN;\n";
   for (const auto& t : tables) {
     auto file = dir / (t.name + ".csv");
-    std::ofstream out(file, std::ios::binary);
-    std::string header, select;
+    {  // the same RFC 4180 CSV as factdb writes
+      factdb::ResultSet rows{t.columns, {}};
+      rows.rows.reserve(t.text.size());
+      for (std::size_t r = 0; r < t.text.size(); ++r) {
+        std::vector<factdb::Value> row;
+        for (std::size_t c = 0; c < t.columns.size(); ++c)
+          row.push_back(t.is_null[r][c] ? factdb::Value(nullptr) : factdb::Value(t.text[r][c]));
+        rows.rows.push_back(std::move(row));
+      }
+      std::ofstream out(file, std::ios::binary);
+      factdb::write_result(out, rows, factdb::Format::csv);
+    }
+    std::string select;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const auto& name = t.columns[c];
-      header += (header.empty() ? "" : ",") + name;
       auto quoted = "\"" + name + "\"";
       select += (select.empty() ? "" : ", ") + (t.nullable[c] ? "nullif(" + quoted + ", '')" : quoted);
-    }
-    out << header << "\r\n";
-    for (const auto& row : t.text) {
-      for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_field(row[c]);
-      out << "\r\n";
     }
     std::string cols;
     for (const auto& c : t.columns) cols += (cols.empty() ? "\"" : ", \"") + c + "\"";

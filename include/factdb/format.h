@@ -35,6 +35,9 @@ void write_result(std::ostream& out, const ResultSet& result, Format format);
 // csv, tsv, markdown: one line per citation or annotation, the row repeated.
 void write_explanation(std::ostream& out, const Explanation& explanation, Format format);
 
+// `s` as one cell of a Markdown table: '|' escaped, line breaks as <br>.
+std::string markdown_cell(const std::string& s);
+
 // A value as plain text: NULL is empty, a BLOB is X'hex' as SQL writes it.
 std::string to_text(const Value& value);
 

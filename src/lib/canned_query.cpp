@@ -11,17 +11,12 @@
 #include <sstream>
 
 #include "factdb/error.h"
+#include "strings.h"
 
 namespace factdb {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  auto begin = s.find_first_not_of(" \t\r");
-  if (begin == std::string_view::npos) return {};
-  auto end = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(begin, end - begin + 1));
-}
 
 QueryParam parse_param(std::string_view file_name, const std::string& spec) {
   // NAME TYPE required|optional|default=VALUE DESCRIPTION

@@ -78,16 +78,6 @@ std::string tsv_field(const std::string& s) {
   return out;
 }
 
-std::string markdown_field(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else if (c != '\r') out += c;
-  }
-  return out;
-}
-
 template <typename Escape>
 void write_delimited(std::ostream& out, const ResultSet& r, const char* separator, const char* line_end, Escape escape) {
   auto emit = [&](auto begin, auto end, auto to_text) {
@@ -101,7 +91,7 @@ void write_delimited(std::ostream& out, const ResultSet& r, const char* separato
 void write_markdown(std::ostream& out, const ResultSet& r) {
   auto emit = [&](const std::vector<std::string>& cells) {
     out << '|';
-    for (const auto& c : cells) out << ' ' << markdown_field(c) << " |";
+    for (const auto& c : cells) out << ' ' << markdown_cell(c) << " |";
     out << '\n';
   };
   emit(r.columns);
@@ -160,6 +150,16 @@ std::string terminal_safe(const std::string& s) {
              static_cast<unsigned char>(s[i + 1]) < 0xA0)  // C1 controls, U+0080..U+009F
       out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
     else out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string markdown_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += "<br>";
+    else if (c != '\r') out += c;
   }
   return out;
 }

@@ -9,16 +9,13 @@
 #include <sstream>
 
 #include "factdb/database.h"
+#include "factdb/format.h"
+#include "strings.h"
 
 namespace factdb {
 
 namespace {
 
-std::string trim(const std::string& s) {
-  auto begin = s.find_first_not_of(" \t\r");
-  if (begin == std::string::npos) return {};
-  return s.substr(begin, s.find_last_not_of(" \t\r") - begin + 1);
-}
 
 void append(std::string& text, const std::string& more) {
   if (more.empty()) return;
@@ -71,7 +68,7 @@ std::vector<DocEntry> parse_schema_comments(std::string_view schema_sql) {
       std::vector<DocEntry> columns;
       for (const auto& c : block) {
         std::smatch cm;
-        if (std::regex_match(c, cm, column_line)) columns.push_back({object, cm[1], "column", trim(cm[2])});
+        if (std::regex_match(c, cm, column_line)) columns.push_back({object, cm[1], "column", trim(cm[2].str())});
         else append(doc.description, trim(c.substr(2)));
       }
       entries.push_back(doc);
@@ -82,11 +79,6 @@ std::vector<DocEntry> parse_schema_comments(std::string_view schema_sql) {
     block.clear();
   }
   return entries;
-}
-
-static std::string escape_cell(std::string s) {
-  for (std::size_t p = 0; (p = s.find('|', p)) != std::string::npos; p += 2) s.insert(p, "\\");
-  return s;
 }
 
 std::string schema_markdown(Database& db) {
@@ -115,7 +107,7 @@ std::string schema_markdown(Database& db) {
       for (const auto& c : columns.rows) {
         const auto& column = std::get<std::string>(c[0]);
         const auto& type = std::get<std::string>(c[1]);
-        out += fmt::format("| {} | {} | {} |\n", column, type, escape_cell(docs[{name, column}]));
+        out += fmt::format("| {} | {} | {} |\n", column, type, markdown_cell(docs[{name, column}]));
       }
     }
   }
