@@ -1,12 +1,8 @@
 -- Run once every article is loaded: fills the tables derived from the facts.
 
--- The full-text index: passages in article order, then every entity with all
--- its names (as first printed, as each article prints it, and its aliases).
-INSERT INTO search_index (text, kind, ref, label)
-SELECT e.quote, 'passage', CAST(p.evidence_id AS TEXT), p.article_id || ' ¶' || p.seq
-  FROM passage p JOIN evidence e ON e.id = p.evidence_id
- ORDER BY p.article_id, p.seq;
-
+-- The full-text index: the loader has indexed every passage as it went; what
+-- remains is every entity with all its names (as first printed, as each
+-- article prints it, and its aliases), known only once every article is in.
 INSERT INTO search_index (text, kind, ref, label)
 SELECT (SELECT group_concat(n, ' · ')
           FROM (SELECT x.name AS n

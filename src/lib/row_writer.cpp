@@ -6,7 +6,7 @@ namespace factdb::seed {
 
 namespace {
 constexpr std::size_t kBatch = 2048;    // operations handed over at once
-constexpr std::size_t kMaxQueued = 64;  // batches waiting before the loader waits
+constexpr std::size_t kMaxQueued = 16;  // batches waiting before the loader waits
 }  // namespace
 
 RowWriter::RowWriter(SQLite::Database& db) : db_(db), thread_([this] { run(); }) { batch_.reserve(kBatch); }

@@ -15,6 +15,7 @@
 #include <variant>
 
 #include "fact_kinds.h"
+#include "parse_ahead.h"
 #include "row_writer.h"
 #include "factdb/error.h"
 #include "factdb/sha256.h"
@@ -29,6 +30,7 @@ namespace {
 using Value = RowValue;
 
 constexpr std::string_view kFactsFile = "facts.toml";
+constexpr std::size_t kParseAhead = 4;  // parsed files waiting for the loader, at most
 constexpr std::string_view kSourcesFile = "sources.toml";
 constexpr std::string_view kSupportKeys[] = {"quote", "annotation", "label"};
 
@@ -149,7 +151,10 @@ class Loader {
     std::sort(folders.begin(), folders.end());  // stable order, whatever the file system's
     if (folders.empty())
       fail(Location{seed_dir_.string()}, "no article folders: expected one folder per article, each with facts.toml");
-    for (const auto& folder : folders) load_article(folder);
+    std::vector<fs::path> facts_files;
+    for (const auto& folder : folders) facts_files.push_back(folder / kFactsFile);
+    ParseAhead parsed(std::move(facts_files), kParseAhead);
+    for (const auto& folder : folders) load_article(folder, parsed.next());
     for (auto& failure : writer_.finish()) diagnostics_.push_back(std::move(failure));
     if (!diagnostics_.empty()) {
       std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -253,15 +258,11 @@ class Loader {
 
   // ------------------------------------------------------------ TOML helpers
 
-  std::optional<toml::table> parse_toml(const fs::path& path) {
-    try {
-      return toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-      const auto& begin = e.source().begin;
-      fail({path.string(), static_cast<int>(begin.line), static_cast<int>(begin.column)},
-           fmt::format("TOML syntax error: {}", e.description()));
-    }
-    return std::nullopt;
+  std::optional<toml::table> parse_toml(const fs::path& path) { return take(parse_toml_file(path)); }
+
+  std::optional<toml::table> take(ParsedFile parsed) {
+    if (parsed.error) diagnostics_.push_back(std::move(*parsed.error));
+    return std::move(parsed.doc);
   }
 
   void check_keys(const std::string& file, const toml::table& item, std::string_view what,
@@ -397,13 +398,13 @@ class Loader {
 
   // ------------------------------------------------------------ articles
 
-  void load_article(const fs::path& folder) {
+  void load_article(const fs::path& folder, ParsedFile parsed) {
     auto facts_path = folder / kFactsFile;
-    if (!fs::exists(facts_path)) {
+    if (!parsed.exists) {
       fail(Location{folder.string()}, fmt::format("article folder has no {}", kFactsFile));
       return;
     }
-    auto doc = parse_toml(facts_path);
+    auto doc = take(std::move(parsed));
     if (!doc) return;
     ArticleContext a;
     a.facts_file = facts_path.string();
@@ -525,9 +526,15 @@ class Loader {
     std::size_t paragraph_start = std::string::npos, paragraph_end = 0;
     auto flush = [&] {
       if (paragraph_start == std::string::npos) return;
-      insert("passage", {{"evidence_id", evidence_id(a, Span{paragraph_start, paragraph_end - paragraph_start})},
-                         {"article_id", a.id},
-                         {"seq", ++seq}});
+      Span paragraph{paragraph_start, paragraph_end - paragraph_start};
+      auto id = evidence_id(a, paragraph);
+      insert("passage", {{"evidence_id", id}, {"article_id", a.id}, {"seq", ++seq}});
+      // Indexed now, while the writer has time to spare, rather than by a
+      // pass over every passage once the load is done.
+      insert("search_index", {{"text", a.text.substr(paragraph.start, paragraph.length)},
+                              {"kind", std::string("passage")},
+                              {"ref", std::to_string(id)},
+                              {"label", fmt::format("{} \u00b6{}", a.id, seq)}});
       paragraph_start = std::string::npos;
     };
     for (std::size_t line = body.start; line < body.start + body.length;) {
