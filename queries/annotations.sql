@@ -9,6 +9,9 @@
 -- column: url  Where to look it up
 -- column: note  What the source holds, precisely enough to check
 -- column: fact_ids  JSON array holding the fact; see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every annotation: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT id FROM fact WHERE annotation_source_id IS NOT NULL AND :article IS NULL)
 SELECT f.kind,
        coalesce(men.entity_id || ' named ' || men.name, al.entity_id || ' = ' || al.name,
                 r.office_id || ' is ' || r.role, h.person_id || ' holds ' || h.office_id,
@@ -17,12 +20,11 @@ SELECT f.kind,
        s.url,
        f.annotation_note AS note,
        '[' || f.id || ']' AS fact_ids
-  FROM fact f
+  FROM scope CROSS JOIN fact f ON f.id = scope.fact_id
   JOIN annotation_source s ON s.id = f.annotation_source_id
   LEFT JOIN mention men ON men.fact_id = f.id
   LEFT JOIN alias al ON al.fact_id = f.id
   LEFT JOIN office_role r ON r.fact_id = f.id
   LEFT JOIN office_holding h ON h.fact_id = f.id
   LEFT JOIN location l ON l.fact_id = f.id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY f.id

@@ -10,19 +10,20 @@
 -- column: represents  The country or organization represented, when stated
 -- column: evidence  The article's words stating the attendance
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, holding); see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
 SELECT ev.name AS event,
        p.name AS person,
        t.title AS office,
        r.name AS represents,
        fe.evidence,
        '[' || a.fact_id || coalesce(',' || t.fact_id, '') || ']' AS fact_ids
-  FROM attendance a
-  JOIN fact f ON f.id = a.fact_id
+  FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity ev ON ev.id = a.event_id
   JOIN entity p ON p.id = a.person_id
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   LEFT JOIN entity r ON r.id = a.represents_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
- WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
-   AND (:event IS NULL OR a.event_id = :event)
+ WHERE (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

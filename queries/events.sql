@@ -9,6 +9,10 @@
 -- column: attendees  How many attendees the articles name
 -- column: evidence  The article's words naming the event
 -- column: fact_ids  JSON array of the facts the row rests on (mentions, locations); see factdb why
+WITH scope (event_id) AS (  -- the events the article names, or every event: by index either way
+  SELECT m.entity_id FROM fact_article fa JOIN mention m ON m.fact_id = fa.fact_id JOIN event ev ON ev.id = m.entity_id
+   WHERE fa.article_id = :article
+  UNION SELECT id FROM event WHERE :article IS NULL)
 SELECT e.name AS event,
        o.name AS organization,
        (SELECT group_concat(pl.name, ', ') FROM location l JOIN entity pl ON pl.id = l.place_id
@@ -18,10 +22,8 @@ SELECT e.name AS event,
          WHERE m.entity_id = e.id ORDER BY m.fact_id LIMIT 1) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT mm.fact_id AS id FROM mention mm WHERE mm.entity_id = e.id
                                           UNION ALL SELECT l.fact_id FROM location l WHERE l.entity_id = e.id)) AS fact_ids
-  FROM event ev
+  FROM scope CROSS JOIN event ev ON ev.id = scope.event_id
   JOIN entity e ON e.id = ev.id
   LEFT JOIN entity o ON o.id = ev.organization_id
  -- Per event, lookups by index; no aggregate over every mention of every event.
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM mention m JOIN fact_article fa ON fa.fact_id = m.fact_id
-                                   WHERE m.entity_id = e.id AND fa.article_id = :article)
  ORDER BY (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = e.id)

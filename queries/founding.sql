@@ -26,6 +26,5 @@ SELECT organization, fact, value, evidence, '[' || fact_id || ']' AS fact_ids
           FROM organization_purpose p
           JOIN entity o ON o.id = p.organization_id
           JOIN fact_evidence fe ON fe.fact_id = p.fact_id) AS facts
-  JOIN fact f ON f.id = facts.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
+ WHERE :article IS NULL OR facts.fact_id IN (SELECT fact_id FROM fact_article WHERE article_id = :article)
  ORDER BY organization, sort, facts.fact_id

@@ -9,14 +9,16 @@
 -- column: evidence  The article's words stating the attendance
 -- column: role_basis  The source that says the office is the head of state
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, holding, office role); see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
 SELECT p.name AS person,
        t.title AS office,
        c.name AS country,
        fe.evidence,
        rfe.evidence AS role_basis,
        '[' || a.fact_id || ',' || t.fact_id || ',' || r.fact_id || ']' AS fact_ids
-  FROM attendance a
-  JOIN fact f ON f.id = a.fact_id
+  FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id
   JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
@@ -24,6 +26,5 @@ SELECT p.name AS person,
   JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id
-   AND (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

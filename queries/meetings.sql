@@ -8,6 +8,9 @@
 -- column: event  During which event, when stated
 -- column: evidence  The article's words stating the meeting
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM meeting NOT INDEXED WHERE :article IS NULL)
 SELECT (SELECT group_concat(name, ' and ')
           FROM (SELECT p.name FROM meeting_participant mp JOIN entity p ON p.id = mp.person_id
                  WHERE mp.meeting_id = m.fact_id ORDER BY p.name)) AS participants,
@@ -15,11 +18,9 @@ SELECT (SELECT group_concat(name, ' and ')
        ev.name AS event,
        fe.evidence,
        '[' || m.fact_id || ']' AS fact_ids
-  FROM meeting m
-  JOIN fact f ON f.id = m.fact_id
+  FROM scope CROSS JOIN meeting m ON m.fact_id = scope.fact_id
   LEFT JOIN entity pl ON pl.id = m.place_id
   LEFT JOIN entity ev ON ev.id = m.event_id
   JOIN fact_evidence fe ON fe.fact_id = m.fact_id
- WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
-   AND (:event IS NULL OR m.event_id = :event)
+ WHERE (:event IS NULL OR m.event_id = :event)
  ORDER BY m.fact_id

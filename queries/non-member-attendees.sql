@@ -10,6 +10,9 @@
 -- column: status  The country's status in the organization, as stated
 -- column: evidence  The article's words stating the attendance
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, memberships); see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
 SELECT p.name AS person,
        c.name AS country,
        ev.name AS event,
@@ -20,8 +23,7 @@ SELECT p.name AS person,
                                           SELECT m.fact_id FROM membership m
                                            WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id))
          AS fact_ids
-  FROM attendance a
-  JOIN fact f ON f.id = a.fact_id
+  FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN event e ON e.id = a.event_id
   JOIN entity ev ON ev.id = a.event_id
   JOIN entity p ON p.id = a.person_id
@@ -30,6 +32,5 @@ SELECT p.name AS person,
  WHERE NOT EXISTS (SELECT 1 FROM membership m
                     WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
                       AND m.status IN ('founding member', 'member'))
-   AND (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

@@ -10,6 +10,9 @@
 -- column: evidence  The article's words stating the holding, or the annotation
 -- column: role_basis  The source of the role
 -- column: fact_ids  JSON array of the facts the row rests on (holding, office roles); see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM office_holding WHERE :article IS NULL)
 SELECT p.name AS person,
        t.title AS office,
        j.name AS of,
@@ -19,10 +22,8 @@ SELECT p.name AS person,
          WHERE r.office_id = t.office_id) AS role_basis,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT t.fact_id AS id UNION ALL
                                           SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)) AS fact_ids
-  FROM office_holding_title t
-  JOIN fact f ON f.id = t.fact_id
+  FROM scope CROSS JOIN office_holding_title t ON t.fact_id = scope.fact_id
   JOIN entity p ON p.id = t.person_id
   JOIN entity j ON j.id = t.jurisdiction_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY t.fact_id

@@ -6,6 +6,9 @@
 -- column: reason  The reason, in the article's words
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on (the reason, the fact explained); see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM reason NOT INDEXED WHERE :article IS NULL)
 SELECT CASE x.kind
          WHEN 'attendance' THEN (SELECT coalesce(r.name || ' sent ', '') || p.name || coalesce(' (' || t.title || ')', '')
                                    FROM attendance a
@@ -18,9 +21,7 @@ SELECT CASE x.kind
        rs.reason,
        fe.evidence,
        '[' || rs.fact_id || ',' || rs.explains || ']' AS fact_ids
-  FROM reason rs
-  JOIN fact f ON f.id = rs.fact_id
+  FROM scope CROSS JOIN reason rs ON rs.fact_id = scope.fact_id
   JOIN fact x ON x.id = rs.explains
   JOIN fact_evidence fe ON fe.fact_id = rs.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY rs.fact_id

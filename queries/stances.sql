@@ -8,15 +8,16 @@
 -- column: statement  What it is, in the article's words
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM stance NOT INDEXED WHERE :article IS NULL)
 SELECT h.name AS holder,
        h.kind AS holder_kind,
        s.kind,
        s.statement,
        fe.evidence,
        '[' || s.fact_id || ']' AS fact_ids
-  FROM stance s
-  JOIN fact f ON f.id = s.fact_id
+  FROM scope CROSS JOIN stance s ON s.fact_id = scope.fact_id
   JOIN entity h ON h.id = s.holder_id
   JOIN fact_evidence fe ON fe.fact_id = s.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY s.fact_id

@@ -11,6 +11,9 @@
 -- column: evidence  The article's words stating the attendance
 -- column: role_basis  The source that says what the office is (head of state or of government)
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, holding, office roles); see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
 SELECT p.name AS person,
        t.title AS office,
        c.name AS country,
@@ -28,13 +31,11 @@ SELECT p.name AS person,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT a.fact_id AS id UNION ALL SELECT t.fact_id
                                           UNION ALL SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)
          WHERE id IS NOT NULL) AS fact_ids
-  FROM attendance a
-  JOIN fact f ON f.id = a.fact_id
+  FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE (t.office_id IS NULL OR t.acting OR NOT (t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id))
-   AND (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY a.fact_id

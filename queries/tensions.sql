@@ -7,6 +7,9 @@
 -- column: about  What it is about, in the article's words
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM tension NOT INDEXED WHERE :article IS NULL)
 SELECT o.name AS within,
        (SELECT group_concat(name, ' and ')
           FROM (SELECT e.name FROM tension_party tp JOIN entity e ON e.id = tp.party_id
@@ -14,9 +17,7 @@ SELECT o.name AS within,
        t.about,
        fe.evidence,
        '[' || t.fact_id || ']' AS fact_ids
-  FROM tension t
-  JOIN fact f ON f.id = t.fact_id
+  FROM scope CROSS JOIN tension t ON t.fact_id = scope.fact_id
   LEFT JOIN entity o ON o.id = t.organization_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
  ORDER BY t.fact_id

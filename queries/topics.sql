@@ -10,19 +10,20 @@
 -- column: speaker  Who discussed it, when stated
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
+  SELECT fact_id FROM fact_article WHERE article_id = :article
+  UNION ALL SELECT fact_id FROM event_topic NOT INDEXED WHERE :article IS NULL)
 SELECT ev.name AS event,
        t.kind,
        t.subject,
        s.name AS speaker,
        fe.evidence,
        '[' || t.fact_id || ']' AS fact_ids
-  FROM event_topic t
-  JOIN fact f ON f.id = t.fact_id
+  FROM scope CROSS JOIN event_topic t ON t.fact_id = scope.fact_id
   JOIN entity ev ON ev.id = t.event_id
   LEFT JOIN entity s ON s.id = t.speaker_id
   JOIN fact_evidence fe ON fe.fact_id = t.fact_id
- WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article))
-   AND (:event IS NULL OR t.event_id = :event)
+ WHERE (:event IS NULL OR t.event_id = :event)
  ORDER BY ev.name,
           CASE t.kind WHEN 'focus' THEN 1 WHEN 'discussed' THEN 2 WHEN 'expected' THEN 3 ELSE 4 END,
           t.fact_id

@@ -14,3 +14,5 @@ CREATE INDEX membership_by_member ON membership (member_id);
 CREATE INDEX event_topic_by_event ON event_topic (event_id, kind);
 CREATE INDEX stance_by_holder ON stance (holder_id);
 CREATE INDEX reason_by_explains ON reason (explains);
+-- Partial: the few annotations among all facts, for the annotations query.
+CREATE INDEX fact_annotations ON fact (id) WHERE annotation_source_id IS NOT NULL;

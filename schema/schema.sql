@@ -277,11 +277,14 @@ SELECT f.id AS fact_id,
 -- column: jurisdiction_id  Whose office it is
 -- column: is_head_of_state_office  1 when the office is recorded as head of state
 CREATE VIEW office_holding_title AS
+-- One table and scalar subqueries, not a join: SQLite can then merge the view
+-- into a query that LEFT JOINs it and look each holding up by its key,
+-- instead of materializing every holding first.
 SELECT h.fact_id, h.person_id, h.office_id, h.acting,
-       CASE WHEN h.acting THEN 'acting ' || e.name ELSE e.name END AS title,
-       o.jurisdiction_id,
-       EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = o.id AND r.role = 'head of state') AS is_head_of_state_office
-  FROM office_holding h JOIN office o ON o.id = h.office_id JOIN entity e ON e.id = o.id;
+       (SELECT CASE WHEN h.acting THEN 'acting ' || e.name ELSE e.name END FROM entity e WHERE e.id = h.office_id) AS title,
+       (SELECT o.jurisdiction_id FROM office o WHERE o.id = h.office_id) AS jurisdiction_id,
+       EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = h.office_id AND r.role = 'head of state') AS is_head_of_state_office
+  FROM office_holding h;
 
 -- A paragraph of an article's body, the unit full-text search returns.
 CREATE TABLE passage (
