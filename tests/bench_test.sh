@@ -14,6 +14,11 @@ keys = ["fact_rows", "load_s", "raw_s", "sqlite3_import_s", "load_vs_raw", "load
 missing = [k for k in keys if not isinstance(report.get(k), (int, float)) or report[k] <= 0]
 assert not missing, f"missing or not positive: {missing}"
 assert report["fact_rows"] > 500, report["fact_rows"]
-assert len(report["canned_query_ms"]) >= 12
+queries = report["canned_query_ms"]
+assert len(queries) >= 12
+assert all(q["rows"] >= 0 and q["ms"] > 0 for q in queries.values()), queries
+assert queries["attendees"]["one_article_rows"] > 0, queries["attendees"]
+assert 0 < queries["attendees"]["one_article_rows"] < queries["attendees"]["rows"], queries["attendees"]
+assert report["slowest_one_article_query_ms"] > 0
 print("bench.json has every key:", ", ".join(keys))
 PY
