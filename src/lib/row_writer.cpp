@@ -1,5 +1,6 @@
 #include "row_writer.h"
 
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 namespace factdb::seed {
@@ -9,24 +10,37 @@ constexpr std::size_t kBatch = 2048;    // operations handed over at once
 constexpr std::size_t kMaxQueued = 16;  // batches waiting before the loader waits
 }  // namespace
 
-RowWriter::RowWriter(SQLite::Database& db) : db_(db), thread_([this] { run(); }) { batch_.reserve(kBatch); }
+RowWriter::RowWriter(SQLite::Database& db) : db_(db), thread_([this] { run(); }) { batch_.ops.reserve(kBatch); }
 
 RowWriter::~RowWriter() {
   if (thread_.joinable()) finish();
 }
 
-void RowWriter::push(RowOp op) {
-  batch_.push_back(std::move(op));
-  if (batch_.size() >= kBatch) flush();
+void RowWriter::push(const std::string* sql, const std::vector<RowValue>& values, const RowOrigin& origin) {
+  batch_.ops.push_back({sql, batch_.cells.size(), values.size(), origin});
+  for (const auto& value : values) {
+    Cell cell;
+    if (auto* i = std::get_if<std::int64_t>(&value)) {
+      cell.kind = Cell::integer;
+      cell.number = *i;
+    } else if (auto* s = std::get_if<std::string>(&value)) {
+      cell.kind = Cell::text;
+      cell.number = static_cast<std::int64_t>(batch_.arena.size());
+      cell.size = s->size();
+      batch_.arena += *s;
+    }
+    batch_.cells.push_back(cell);
+  }
+  if (batch_.ops.size() >= kBatch) flush();
 }
 
 void RowWriter::flush() {
-  if (batch_.empty()) return;
+  if (batch_.ops.empty()) return;
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return queue_.size() < kMaxQueued; });
   queue_.push_back(std::move(batch_));
   batch_ = {};
-  batch_.reserve(kBatch);
+  batch_.ops.reserve(kBatch);
   changed_.notify_all();
 }
 
@@ -43,7 +57,7 @@ std::vector<Diagnostic> RowWriter::finish() {
 
 void RowWriter::run() {
   for (;;) {
-    std::vector<RowOp> batch;
+    Batch batch;
     {
       std::unique_lock lock(mutex_);
       changed_.wait(lock, [this] { return closed_ || !queue_.empty(); });
@@ -52,25 +66,48 @@ void RowWriter::run() {
       queue_.pop_front();
       changed_.notify_all();
     }
-    if (!failures_.empty()) continue;  // drain: nothing more is written after a failure
-    for (auto& op : batch) {
-      try {
-        auto& stmt = prepared_[op.sql];
-        if (!stmt) stmt = std::make_unique<SQLite::Statement>(db_, *op.sql);
-        int index = 1;
-        for (auto& value : op.values) {
-          if (auto* i = std::get_if<std::int64_t>(&value)) stmt->bind(index, *i);
-          else if (auto* s = std::get_if<std::string>(&value)) stmt->bindNoCopy(index, *s);
-          else stmt->bind(index);
-          ++index;
-        }
-        stmt->exec();
-        stmt->reset();
-      } catch (const std::exception& e) {
-        failures_.push_back({{op.file ? *op.file : std::string(), op.line, op.column},
-                             fmt::format("{} rejected by the schema: {}", op.context, e.what())});
-        break;
+    if (failures_.empty()) write(batch);  // else drain: nothing more is written after a failure
+  }
+}
+
+void RowWriter::Finalize::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+
+void RowWriter::write(const Batch& batch) {
+  sqlite3* db = db_.getHandle();
+  auto check = [db](int rc) {
+    if (rc != SQLITE_OK && rc != SQLITE_DONE) throw SQLite::Exception(db, rc);
+  };
+  for (const auto& op : batch.ops) {
+    try {
+      auto& stmt = prepared_[op.sql];
+      if (!stmt) {
+        sqlite3_stmt* raw = nullptr;
+        check(sqlite3_prepare_v3(db, op.sql->c_str(), static_cast<int>(op.sql->size() + 1), SQLITE_PREPARE_PERSISTENT,
+                                 &raw, nullptr));
+        stmt.reset(raw);
       }
+      for (std::size_t i = 0; i < op.cells; ++i) {
+        const auto& cell = batch.cells[op.first_cell + i];
+        int index = static_cast<int>(i) + 1;
+        if (cell.kind == Cell::integer)
+          check(sqlite3_bind_int64(stmt.get(), index, cell.number));
+        else if (cell.kind == Cell::text)  // the arena outlives this use of it: no copy
+          check(sqlite3_bind_text64(stmt.get(), index, batch.arena.data() + cell.number, cell.size, SQLITE_STATIC, SQLITE_UTF8));
+        else
+          check(sqlite3_bind_null(stmt.get(), index));
+      }
+      int rc = sqlite3_step(stmt.get());
+      if (rc != SQLITE_DONE) {
+        SQLite::Exception error(db, rc);  // the message before the reset clears it
+        sqlite3_reset(stmt.get());
+        throw error;
+      }
+      sqlite3_reset(stmt.get());
+    } catch (const std::exception& e) {
+      const auto& o = op.origin;
+      failures_.push_back({{o.file ? *o.file : std::string(), o.line, o.column},
+                           fmt::format("{} rejected by the schema: {}", o.context ? *o.context : std::string("a row"), e.what())});
+      return;
     }
   }
 }

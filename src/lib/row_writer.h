@@ -4,7 +4,7 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <condition_variable>
 #include <cstdint>
@@ -23,15 +23,14 @@ namespace factdb::seed {
 
 using RowValue = std::variant<std::monostate, std::int64_t, std::string>;
 
-// One statement to run: its SQL (interned by the caller: the pointer must stay
-// valid until finish()), its parameters, and where in the seed it comes from.
-struct RowOp {
-  const std::string* sql = nullptr;
-  std::vector<RowValue> values;
-  std::shared_ptr<const std::string> file;
+// Where in the seed the rows being queued come from, for an error message:
+// file and context ("[[membership]]", "section 'body'", ...) are interned by
+// the caller and must stay valid until finish().
+struct RowOrigin {
+  const std::string* file = nullptr;
   int line = 0;
   int column = 0;
-  std::string context;  // "[[membership]]", "section 'body'", ...: how an error names the entry
+  const std::string* context = nullptr;
 };
 
 class RowWriter {
@@ -43,9 +42,10 @@ class RowWriter {
   RowWriter(const RowWriter&) = delete;
   RowWriter& operator=(const RowWriter&) = delete;
 
-  // Queues an operation; blocks while the writer is far behind, so memory
-  // stays bounded.
-  void push(RowOp op);
+  // Queues one statement: its SQL (interned by the caller: the pointer must
+  // stay valid until finish()) and its parameters, copied. Blocks while the
+  // writer is far behind, so memory stays bounded.
+  void push(const std::string* sql, const std::vector<RowValue>& values, const RowOrigin& origin);
 
   // Runs what is queued, stops the thread and returns the problem that made
   // SQLite reject a row, if one did: the writer stops at the first, as any
@@ -53,17 +53,42 @@ class RowWriter {
   std::vector<Diagnostic> finish();
 
  private:
+  // A parameter as queued: text lives in its batch's arena, so a batch of
+  // thousands of rows is a few allocations, made and freed whole.
+  struct Cell {
+    enum Kind : std::uint8_t { null, integer, text } kind = null;
+    std::int64_t number = 0;  // the integer, or the text's offset in the arena
+    std::size_t size = 0;     // the text's length
+  };
+  struct Op {
+    const std::string* sql;
+    std::size_t first_cell;
+    std::size_t cells;
+    RowOrigin origin;
+  };
+  struct Batch {
+    std::vector<Op> ops;
+    std::vector<Cell> cells;
+    std::string arena;
+  };
+
   void flush();
   void run();
+  void write(const Batch& batch);
 
   SQLite::Database& db_;
-  std::vector<RowOp> batch_;  // filled by the loader, handed over whole
+  Batch batch_;  // filled by the loader, handed over whole
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::vector<RowOp>> queue_;
+  std::deque<Batch> queue_;
   bool closed_ = false;
   std::vector<Diagnostic> failures_;  // written by the thread, read after join
-  std::unordered_map<const std::string*, std::unique_ptr<SQLite::Statement>> prepared_;  // thread only
+  // SQLite's own statements, not SQLite::Statement: SQLiteCpp cannot bind a
+  // text by pointer and length without copying it, which the arena is for.
+  struct Finalize {
+    void operator()(sqlite3_stmt* stmt) const;
+  };
+  std::unordered_map<const std::string*, std::unique_ptr<sqlite3_stmt, Finalize>> prepared_;  // thread only
   std::thread thread_;
 };
 

@@ -182,16 +182,11 @@ class Loader {
   // Which seed entry the next rows come from: how an error found while
   // writing them names the place.
   void in_context(const Location& where, std::string what) {
-    if (!context_file_ || *context_file_ != where.file) context_file_ = std::make_shared<const std::string>(where.file);
-    context_line_ = where.line;
-    context_column_ = where.column;
-    context_what_ = std::move(what);
+    origin_ = {&*interned_.insert(where.file).first, where.line, where.column, &*interned_.insert(std::move(what)).first};
   }
 
   // Queues a statement for the writer thread.
-  void execute(const std::string* sql, std::vector<Value> values) {
-    writer_.push({sql, std::move(values), context_file_, context_line_, context_column_, context_what_});
-  }
+  void execute(const std::string* sql, const std::vector<Value>& values) { writer_.push(sql, values, origin_); }
 
   const std::string* intern(std::string sql) { return &*sql_texts_.insert(std::move(sql)).first; }
 
@@ -210,10 +205,9 @@ class Loader {
       }
       sql = intern(fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, names, marks));
     }
-    std::vector<Value> values;
-    values.reserve(columns.size());
-    for (const auto& column : columns) values.push_back(column.second);
-    execute(sql, std::move(values));
+    values_.clear();
+    for (const auto& column : columns) values_.push_back(column.second);
+    execute(sql, values_);
   }
 
   // ------------------------------------------------------------ sources.toml
@@ -892,9 +886,9 @@ class Loader {
   // Declared after db_ and the SQL texts its queued statements point into, so
   // that it is started after them and stopped before them.
   RowWriter writer_{db_};
-  std::shared_ptr<const std::string> context_file_;
-  int context_line_ = 0, context_column_ = 0;
-  std::string context_what_;
+  std::unordered_set<std::string> interned_;  // seed file names and entry descriptions, for RowOrigin
+  RowOrigin origin_;
+  std::vector<Value> values_;  // reused by insert()
   std::set<std::string> sources_;
   std::set<std::string> article_ids_;
   std::unordered_map<std::string, Definition> entities_;
