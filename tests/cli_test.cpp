@@ -35,6 +35,16 @@ TEST_CASE("cli: build writes facts.db and prints counts per table", "[cli]") {
   CHECK(r.err.empty());
 }
 
+TEST_CASE("cli: build --timings says on stderr where the time went, --quiet keeps stdout empty", "[cli]") {
+  TempDir dir;
+  auto r = run_factdb({"build", "--seed", real_seed().string(), "--quiet", "--timings"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  for (const char* phase : {"read, check and insert the articles", "create the indexes", "check the file written",
+                            "count, flush to disk and rename"})
+    CHECK(r.err.find(phase) != std::string::npos);
+}
+
 TEST_CASE("cli: query stand-ins answers the headline question", "[cli][headline]") {
   Workspace ws;
   auto r = ws({"query", "stand-ins"});

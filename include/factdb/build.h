@@ -11,6 +11,7 @@ namespace factdb {
 
 struct BuildSummary {
   std::vector<std::pair<std::string, std::int64_t>> table_rows;  // every table, with its row count
+  std::vector<std::pair<std::string, double>> phase_seconds;     // where the time went, in order
 };
 
 // Loads every article under `seed_dir` (see README, "Seed format"), verifies

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -193,6 +194,12 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
 
   TemporaryFile temp(output);
   BuildSummary summary;
+  auto phase_start = std::chrono::steady_clock::now();
+  auto phase_done = [&](const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    summary.phase_seconds.emplace_back(phase, std::chrono::duration<double>(now - phase_start).count());
+    phase_start = now;
+  };
   try {
     // One thread at a time uses the connection (the writer, then this one):
     // SQLite's own locking around every call would only cost time.
@@ -208,19 +215,25 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
     {
       SQLite::Transaction transaction(*db);
       seed::load_seed(*db, seed_dir);
+      phase_done("read, check and insert the articles");
       db->exec(std::string(resources::indexes_sql()));
+      phase_done("create the indexes");
       db->exec(std::string(resources::derived_sql()));
       store_canned_queries(*db);
       store_metadata(*db);
       store_schema_doc(*db);
       transaction.commit();
+      phase_done("index every name, store queries and metadata");
     }
     // The file SQLite has just written needs no integrity scan (factdb check
     // runs one); what the build must prove is the contract of its content.
     for (const auto& result : check_content(*db))
       if (!result.ok)
         throw Error(ExitCode::internal, fmt::format("the database written fails its check '{}': {}", result.name, result.detail));
+    phase_done("check the file written");
+    auto phases = std::move(summary.phase_seconds);
     summary = summarize(*db);
+    summary.phase_seconds = std::move(phases);
     // A single self-contained file: rollback journal, no free pages. A build
     // only appends, so there are none to reclaim unless SQLite left some.
     db->exec("PRAGMA journal_mode = DELETE");
@@ -233,6 +246,7 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
     throw Error(ExitCode::internal, fmt::format("writing {} failed: {}", output.string(), e.what()));
   }
   temp.commit_to(output);
+  phase_done("count, flush to disk and rename");
   return summary;
 }
 
