@@ -56,13 +56,13 @@ std::string describe_kinds(std::string_view kinds, bool with_article = true) {
 }
 
 // A value as a message shows it: whole when short, else its start and an ellipsis.
-std::string shown(const std::string& s) {
+std::string shown(std::string_view s) {
   constexpr std::size_t kMax = 80;
-  if (text::char_count(s) <= kMax) return s;
+  if (text::char_count(s) <= kMax) return std::string(s);
   std::size_t cut = 0;
   for (std::size_t chars = 0; cut < s.size() && chars < kMax - 1; ++chars)
     do ++cut; while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80);
-  return s.substr(0, cut) + "\u2026";
+  return std::string(s.substr(0, cut)) + "\u2026";
 }
 
 // [a-z0-9]+(-[a-z0-9]+)*, by hand: std::regex made this a tenth of a build.
@@ -87,7 +87,7 @@ std::string read_file(const fs::path& path) {
 // A quote as written in the seed: the text, and which occurrence is meant
 // when the text occurs more than once (0: it must be unique).
 struct Quote {
-  std::string text;
+  std::string_view text;  // into the parsed document, which outlives the quote
   std::int64_t occurrence = 0;
   const toml::node* node = nullptr;
 };
@@ -193,7 +193,8 @@ class Loader {
   void insert(std::string_view table, const std::vector<std::pair<std::string_view, Value>>& columns,
               std::string_view verb = "INSERT") {
     // The SQL is built once per table, verb and column list.
-    std::string key;
+    auto& key = insert_key_;  // reused: no allocation per row
+    key.clear();
     key.append(verb).append(" ").append(table);
     for (const auto& column : columns) key.append(",").append(column.first);
     auto& sql = insert_sql_[key];
@@ -329,7 +330,7 @@ class Loader {
     auto hits = text::find_all(a.text, quote.text);
     if (hits.empty()) {
       std::string hint;
-      std::string curly = quote.text;
+      std::string curly(quote.text);
       for (std::size_t p = 0; (p = curly.find('\'', p)) != std::string::npos;) curly.replace(p, 1, "\u2019");
       if (curly != quote.text && !text::find_all(a.text, curly).empty())
         hint = " (the article writes \u2019 where the quote has ')";
@@ -577,18 +578,20 @@ class Loader {
 
   // Checks that `id` names something a field of type ref may point to.
   bool resolve_ref(const ArticleContext& a, const FieldSpec& field, const toml::node& node, const std::string& id) {
-    auto where = at(a.facts_file, node);
     auto it = entities_.find(id);
     if (it == entities_.end()) {
-      fail(where, fmt::format("unknown {} '{}' in '{}': nothing with id = \"{}\" is defined",
+      fail(at(a.facts_file, node), fmt::format("unknown {} '{}' in '{}': nothing with id = \"{}\" is defined",
                               field.refs == "*" ? "entity" : describe_kinds(field.refs, false), shown(id), field.key, shown(id)));
       return false;
     }
     if (field.refs == "*") return true;
-    std::istringstream allowed{std::string(field.refs)};
-    for (std::string kind; allowed >> kind;)
-      if (kind == it->second.kind) return true;
-    fail(where, fmt::format("'{}' is a {}, but '{}' must name {}", id, it->second.kind, field.key, describe_kinds(field.refs)));
+    // field.refs: the kinds allowed, separated by spaces
+    for (std::size_t start = 0; start < field.refs.size();) {
+      auto end = std::min(field.refs.find(' ', start), field.refs.size());
+      if (field.refs.substr(start, end - start) == it->second.kind) return true;
+      start = end + 1;
+    }
+    fail(at(a.facts_file, node), fmt::format("'{}' is a {}, but '{}' must name {}", id, it->second.kind, field.key, describe_kinds(field.refs)));
     return false;
   }
 
@@ -679,7 +682,7 @@ class Loader {
     // What the fact rests on: the article's words, or an annotation.
     const auto* quote_node = item.get("quote");
     const auto* annotation_node = item.get("annotation");
-    std::vector<std::pair<Span, std::string>> spans;
+    std::vector<std::pair<Span, std::string_view>> spans;
     Value annotation_source, annotation_note;
     if (quote_node && annotation_node) {
       fail(at(file, *annotation_node), "a fact rests on the article ('quote') or on an annotation ('annotation'), not both");
@@ -842,7 +845,7 @@ class Loader {
   // A later article states `first` again: it becomes one of the articles the
   // fact rests on. Its quotes join the fact's citations; a fact known so far
   // only from an annotation now rests on the article's words instead.
-  void restate(ArticleContext& a, Stated& first, const std::vector<std::pair<Span, std::string>>& spans) {
+  void restate(ArticleContext& a, Stated& first, const std::vector<std::pair<Span, std::string_view>>& spans) {
     insert("fact_article", {{"fact_id", first.fact_id}, {"article_id", a.id}}, "INSERT OR IGNORE");
     if (spans.empty()) return;
     if (first.is_annotation) {
@@ -889,6 +892,7 @@ class Loader {
   std::unordered_set<std::string> interned_;  // seed file names and entry descriptions, for RowOrigin
   RowOrigin origin_;
   std::vector<Value> values_;  // reused by insert()
+  std::string insert_key_;     // reused by insert()
   std::set<std::string> sources_;
   std::set<std::string> article_ids_;
   std::unordered_map<std::string, Definition> entities_;
