@@ -13,16 +13,23 @@
 -- column: start  A passage's position in its article, in characters from 1
 -- column: ref  The entity's id, or the passage's evidence id
 -- column: rank  bm25 relevance: the lower, the better the match
+-- The best :limit matches first, then a snippet and a place for those only:
+-- a snippet for every match of a common word would cost more than the ranking.
+WITH hits (id, rank) AS (
+  SELECT rowid, round(bm25(search_index), 4) FROM search_index
+   WHERE search_index MATCH :q
+     AND (:kind IS NULL OR kind = :kind)
+   ORDER BY 2, rowid
+   LIMIT :limit)
 SELECT search_index.kind,
        search_index.label AS name,
        snippet(search_index, 0, '[', ']', '…', 16) AS snippet,
        e.article_id AS article,
        e.start,
        search_index.ref,
-       round(bm25(search_index), 4) AS rank
-  FROM search_index
+       hits.rank
+  FROM hits
+  JOIN search_index ON search_index.rowid = hits.id
   LEFT JOIN evidence e ON search_index.kind = 'passage' AND e.id = CAST(search_index.ref AS INTEGER)
  WHERE search_index MATCH :q
-   AND (:kind IS NULL OR search_index.kind = :kind)
- ORDER BY rank, search_index.rowid
- LIMIT :limit
+ ORDER BY hits.rank, hits.id
