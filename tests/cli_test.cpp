@@ -182,3 +182,51 @@ TEST_CASE("cli: --version and --help on every subcommand", "[cli]") {
     CHECK(help.out.find("Usage") != std::string::npos);
   }
 }
+
+TEST_CASE("cli: sql reads the statement from standard input when it is left out or -", "[cli]") {
+  Workspace ws;
+  auto piped = run_factdb({"sql", "-f", "csv"}, ws.dir.path(), "SELECT count(*) AS facts\n  FROM fact;\n");
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out == "facts\r\n114\r\n");
+  auto dash = run_factdb({"sql", "-", "-f", "csv", "-p", "kind=attendance"}, ws.dir.path(),
+                         "SELECT count(*) AS n FROM fact WHERE kind = :kind");
+  CHECK(dash.exit_code == 0);
+  CHECK(dash.out == "n\r\n9\r\n");
+  auto empty = run_factdb({"sql"}, ws.dir.path(), "  \n");
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.find("standard input held no SQL") != std::string::npos);
+  auto write = run_factdb({"sql"}, ws.dir.path(), "DELETE FROM fact");
+  CHECK(write.exit_code == 5);
+}
+
+TEST_CASE("cli: -o writes a file whole, - is standard output, a missing folder exits 4", "[cli][atomic]") {
+  Workspace ws;
+  auto to_file = ws({"query", "stand-ins", "-f", "csv", "-o", "stand-ins.csv"});
+  CHECK(to_file.exit_code == 0);
+  CHECK(to_file.out.empty());
+  auto to_stdout = ws({"query", "stand-ins", "-f", "csv", "-o", "-"});
+  CHECK(read_file(ws.dir / "stand-ins.csv") == to_stdout.out);
+  CHECK(to_stdout.out.find("Mohammad Mokhbar") != std::string::npos);
+  auto why = ws({"why", "stand-ins", "-f", "json", "-o", "why.json"});
+  CHECK(why.exit_code == 0);
+  CHECK(json::parse(read_file(ws.dir / "why.json")).size() == 2);
+  auto missing = ws({"query", "stand-ins", "-o", "no-such-folder/out.csv"});
+  CHECK(missing.exit_code == 4);
+  CHECK(missing.err.find("no-such-folder") != std::string::npos);
+  // a query that fails leaves the previous file as it was, and no temporary file
+  auto failed = ws({"sql", "SELECT * FROM no_such_table", "-o", "stand-ins.csv"});
+  CHECK(failed.exit_code == 5);
+  CHECK(read_file(ws.dir / "stand-ins.csv") == to_stdout.out);
+  CHECK(temporary_files(ws.dir.path()).empty());
+}
+
+TEST_CASE("cli: build -o - writes the database to standard output and its report to stderr", "[cli]") {
+  TempDir dir;
+  auto piped = run_factdb({"build", "--seed", real_seed().string(), "-o", "-"}, dir.path());
+  REQUIRE(piped.exit_code == 0);
+  CHECK(piped.out.rfind("SQLite format 3", 0) == 0);
+  CHECK(piped.err.find("wrote the database to standard output") != std::string::npos);
+  auto file = run_factdb({"build", "--seed", real_seed().string(), "-o", "facts.db", "--quiet"}, dir.path());
+  REQUIRE(file.exit_code == 0);
+  CHECK(piped.out == read_file(dir / "facts.db"));  // the same bytes, wherever it was built
+}

@@ -77,11 +77,13 @@ std::string shell_quote(const std::string& s) {
 }
 }  // namespace
 
-RunResult run(const std::vector<std::string>& args, const fs::path& cwd) {
+RunResult run(const std::vector<std::string>& args, const fs::path& cwd, const std::string& input) {
   TempDir capture;
+  write_file(capture / "in", input);
   std::string command = "cd " + shell_quote(cwd.string()) + " &&";
   for (const auto& a : args) command += " " + shell_quote(a);
-  command += " > " + shell_quote((capture / "out").string()) + " 2> " + shell_quote((capture / "err").string()) + " < /dev/null";
+  command += " > " + shell_quote((capture / "out").string()) + " 2> " + shell_quote((capture / "err").string()) + " < " +
+             shell_quote((capture / "in").string());
   int status = std::system(command.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -119,10 +121,10 @@ void generate_corpus(const fs::path& dir, int articles) {
   REQUIRE(r.exit_code == 0);
 }
 
-RunResult run_factdb(const std::vector<std::string>& args, const fs::path& cwd) {
+RunResult run_factdb(const std::vector<std::string>& args, const fs::path& cwd, const std::string& input) {
   std::vector<std::string> full{FACTDB_BINARY};
   full.insert(full.end(), args.begin(), args.end());
-  return run(full, cwd);
+  return run(full, cwd, input);
 }
 
 }  // namespace factdb::testing

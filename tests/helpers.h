@@ -51,8 +51,9 @@ struct RunResult {
   std::string err;
 };
 
-// Runs a command (arguments quoted for the shell) with `cwd` as working folder.
-RunResult run(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
+// Runs a command (arguments quoted for the shell) with `cwd` as working
+// folder and `input` on its standard input.
+RunResult run(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path(), const std::string& input = "");
 
 // Starts a command in the background, output discarded; returns its pid.
 int spawn(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
@@ -64,6 +65,7 @@ int wait_for(int pid);
 void generate_corpus(const fs::path& dir, int articles);
 
 // Runs the built factdb binary.
-RunResult run_factdb(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
+RunResult run_factdb(const std::vector<std::string>& args, const fs::path& cwd = fs::current_path(),
+                     const std::string& input = "");
 
 }  // namespace factdb::testing

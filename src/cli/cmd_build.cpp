@@ -2,16 +2,24 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "factdb/build.h"
+#include "factdb/error.h"
 #include "factdb/format.h"
 
 namespace factdb::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 struct BuildOptions {
   std::string seed = "seed";
@@ -20,8 +28,32 @@ struct BuildOptions {
   bool timings = false;
 };
 
+// `factdb build -o -`: the database, built in a private temporary folder,
+// copied to standard output (a pipe or a file, never a terminal).
+BuildSummary build_to_stdout(const std::string& seed) {
+  if (::isatty(STDOUT_FILENO))
+    throw Error(ExitCode::usage, "the database is a binary file: redirect it (factdb build -o - > facts.db) or pipe it");
+  std::string pattern = (fs::temp_directory_path() / "factdb-build-XXXXXX").string();
+  if (!::mkdtemp(pattern.data())) throw Error(ExitCode::missing_file, "cannot create a temporary folder to build in");
+  fs::path dir(pattern);
+  struct Cleanup {
+    fs::path dir;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } cleanup{dir};
+  auto summary = build_database(seed, dir / "facts.db");
+  std::ifstream db(dir / "facts.db", std::ios::binary);
+  std::cout << db.rdbuf();
+  std::cout.flush();
+  if (!std::cout) throw Error(ExitCode::missing_file, "writing the database to standard output failed");
+  return summary;
+}
+
 void run_build(const BuildOptions& options) {
-  auto summary = build_database(options.seed, options.output);
+  bool to_stdout = options.output == "-";
+  auto summary = to_stdout ? build_to_stdout(options.seed) : build_database(options.seed, options.output);
   if (options.timings) {
     ResultSet phases{{"phase", "seconds"}, {}};
     for (const auto& [phase, seconds] : summary.phase_seconds) phases.rows.push_back({phase, std::round(seconds * 1000) / 1000});
@@ -30,8 +62,9 @@ void run_build(const BuildOptions& options) {
   if (options.quiet) return;
   ResultSet counts{{"table", "rows"}, {}};
   for (const auto& [table, rows] : summary.table_rows) counts.rows.push_back({table, rows});
-  std::cout << fmt::format("wrote {} from {}\n\n", options.output, options.seed);
-  write_result(std::cout, counts, Format::table);
+  auto& out = to_stdout ? std::cerr : std::cout;  // standard output holds the database
+  out << fmt::format("wrote {} from {}\n\n", to_stdout ? "the database to standard output" : options.output, options.seed);
+  write_result(out, counts, Format::table);
 }
 
 }  // namespace
@@ -40,7 +73,8 @@ void setup_build(CLI::App& app) {
   auto options = std::make_shared<BuildOptions>();
   auto* sub = app.add_subcommand("build", "Load every article under the seed folder and write the database");
   sub->add_option("--seed", options->seed, "Seed folder: sources.toml and one folder per article")->capture_default_str();
-  sub->add_option("-o,--output", options->output, "Database file to write (replaced atomically)")->capture_default_str();
+  sub->add_option("-o,--output", options->output, "Database file to write (replaced atomically); - for standard output")
+      ->capture_default_str();
   sub->add_flag("-q,--quiet", options->quiet, "Print nothing on success");
   sub->add_flag("--timings", options->timings, "Print on standard error how long each phase of the build took");
   sub->callback([options] { run_build(*options); });

@@ -18,7 +18,7 @@ struct InfoOptions : ReadOptions {
 void run_info(const InfoOptions& options) {
   auto db = open_database(options);
   if (options.schema_markdown) {
-    std::cout << schema_markdown(db);
+    write_output(options, [&](std::ostream& out) { out << schema_markdown(db); });
     return;
   }
   if (options.schema) {

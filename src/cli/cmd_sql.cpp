@@ -1,5 +1,11 @@
 // factdb sql: one ad hoc, strictly read-only SQL statement.
+#include <unistd.h>
+
+#include <iostream>
+#include <iterator>
 #include <memory>
+
+#include "factdb/error.h"
 
 #include "commands.h"
 #include "common.h"
@@ -13,9 +19,22 @@ struct SqlOptions : ReadOptions {
   std::vector<std::string> params;
 };
 
+// The SQL from the argument, or from standard input when it is left out or
+// given as "-": a long query in a file, or a heredoc.
+std::string sql_text(const SqlOptions& options) {
+  if (!options.sql.empty() && options.sql != "-") return options.sql;
+  if (options.sql.empty() && ::isatty(STDIN_FILENO))
+    throw Error(ExitCode::usage, "give the SQL as an argument, or pipe it in: factdb sql < query.sql");
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw Error(ExitCode::usage, "standard input held no SQL");
+  return text;
+}
+
 void run_sql(const SqlOptions& options) {
+  auto sql = sql_text(options);  // before opening: a usage error needs no database
   auto db = open_database(options);
-  print(db.run_sql(options.sql, parse_params(options.params)), options);
+  print(db.run_sql(sql, parse_params(options.params)), options);
 }
 
 }  // namespace
@@ -23,7 +42,7 @@ void run_sql(const SqlOptions& options) {
 void setup_sql(CLI::App& app) {
   auto options = std::make_shared<SqlOptions>();
   auto* sub = app.add_subcommand("sql", "Run one read-only SQL statement; writes, ATTACH and pragmas that change state are refused");
-  sub->add_option("sql", options->sql, "The SQL, with parameters written :name")->required();
+  sub->add_option("sql", options->sql, "The SQL, with parameters written :name; read from standard input when left out or -");
   add_param_option(*sub, options->params);
   add_read_options(*sub, *options);
   sub->callback([options] { run_sql(*options); });

@@ -12,8 +12,8 @@ namespace {
 
 void run_why(const CannedQueryOptions& options) {
   auto db = open_database(options);
-  write_explanation(std::cout, explain(db, options.name, parse_params(options.params)), *parse_format(options.format));
-  std::cout.flush();
+  auto explanation = explain(db, options.name, parse_params(options.params));
+  write_output(options, [&](std::ostream& out) { write_explanation(out, explanation, *parse_format(options.format)); });
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "factdb/error.h"
+#include "factdb/output_file.h"
 
 namespace factdb::cli {
 
@@ -10,6 +11,8 @@ void add_read_options(CLI::App& sub, ReadOptions& options) {
   sub.add_option("--db", options.db, "The factdb database to read")->capture_default_str();
   std::vector<std::string> names(format_names().begin(), format_names().end());
   sub.add_option("-f,--format", options.format, "Output format")->capture_default_str()->check(CLI::IsMember(names));
+  sub.add_option("-o,--output", options.output, "Write to this file (replaced whole once written); - for standard output")
+      ->capture_default_str();
   sub.add_option("--timeout-ms", options.timeout_ms, "Stop a query after this many milliseconds (0: no limit)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
@@ -43,9 +46,14 @@ ParamValues parse_params(const std::vector<std::string>& params) {
   return values;
 }
 
+void write_output(const ReadOptions& options, const std::function<void(std::ostream&)>& write) {
+  OutputFile out(options.output);
+  write(out.stream());
+  out.commit();
+}
+
 void print(const ResultSet& result, const ReadOptions& options) {
-  write_result(std::cout, result, *parse_format(options.format));
-  std::cout.flush();
+  write_output(options, [&](std::ostream& out) { write_result(out, result, *parse_format(options.format)); });
 }
 
 }  // namespace factdb::cli

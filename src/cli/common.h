@@ -2,6 +2,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@ namespace factdb::cli {
 struct ReadOptions {
   std::string db = "facts.db";
   std::string format = "table";
+  std::string output = "-";  // "-": standard output
   int timeout_ms = Limits{}.timeout_ms;
   int max_memory_mb = static_cast<int>(Limits{}.max_memory_bytes >> 20);
 };
@@ -37,7 +40,11 @@ void add_canned_query_options(CLI::App& sub, CannedQueryOptions& options);
 // Splits each NAME=VALUE at its first '='. Throws Error(usage) for one without '='.
 ParamValues parse_params(const std::vector<std::string>& params);
 
-// Writes `result` to standard output in the format the options name.
+// Writes `result` in the format the options name to their output: standard
+// output, or a file replaced whole once written.
 void print(const ResultSet& result, const ReadOptions& options);
+
+// Runs `write` on the options' output stream, then completes the output.
+void write_output(const ReadOptions& options, const std::function<void(std::ostream&)>& write);
 
 }  // namespace factdb::cli

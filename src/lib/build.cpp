@@ -3,24 +3,20 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <sqlite3.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
-#include <random>
 
 #include "factdb/canned_query.h"
 #include "factdb/check.h"
 #include "factdb/database.h"
 #include "factdb/error.h"
+#include "factdb/output_file.h"
 #include "factdb/schema_doc.h"
 #include "builtin_queries.h"
 #include "resources.h"
@@ -31,64 +27,6 @@ namespace fs = std::filesystem;
 namespace factdb {
 
 namespace {
-
-// A file beside the target that is removed unless it has been renamed over
-// the target: however the build ends, no half-written file stays behind.
-class TemporaryFile {
- public:
-  explicit TemporaryFile(const fs::path& target) {
-    remove_stale(target);
-    std::random_device seed;
-    path_ = folder_of(target) / fmt::format(".{}.tmp-{}-{:08x}", target.filename().string(), ::getpid(), seed());
-  }
-  ~TemporaryFile() {
-    if (path_.empty()) return;
-    std::error_code ignored;
-    fs::remove(path_, ignored);
-  }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-
-  const fs::path& path() const { return path_; }
-
-  // Flushes the file to disk and renames it over `target`, then flushes the
-  // folder so that the rename itself survives a power cut.
-  void commit_to(const fs::path& target) {
-    sync(path_, O_RDONLY);
-    fs::rename(path_, target);
-    path_.clear();
-    sync(folder_of(target), O_RDONLY | O_DIRECTORY);
-  }
-
- private:
-  static void sync(const fs::path& p, int flags) {
-    int fd = ::open(p.c_str(), flags);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-  }
-
-  static fs::path folder_of(const fs::path& target) {
-    return target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  }
-
-  // A build killed before it could clean up (SIGKILL, power loss) leaves its
-  // temporary file: the next build of the same target removes those whose
-  // process is gone.
-  static void remove_stale(const fs::path& target) {
-    auto prefix = fmt::format(".{}.tmp-", target.filename().string());
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder_of(target), ec)) {
-      auto name = entry.path().filename().string();
-      if (name.rfind(prefix, 0) != 0) continue;
-      auto pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-      if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;  // still building
-      fs::remove(entry.path(), ec);
-    }
-  }
-
-  fs::path path_;
-};
 
 void store_canned_queries(SQLite::Database& db) {
   SQLite::Statement insert(db,
@@ -185,12 +123,7 @@ BuildSummary summarize(SQLite::Database& db) {
 }  // namespace
 
 BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
-  auto folder = output.parent_path().empty() ? fs::path(".") : output.parent_path();
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec))
-    throw Error(ExitCode::missing_file, fmt::format("{}: the folder {} does not exist", output.string(), folder.string()));
-  if (fs::is_directory(output, ec))
-    throw Error(ExitCode::usage, fmt::format("{}: is a folder; give the path of the .db file to write", output.string()));
+  check_output_path(output);
 
   TemporaryFile temp(output);
   BuildSummary summary;
@@ -245,7 +178,7 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
       throw Error(ExitCode::missing_file, fmt::format("cannot write {}: {}", output.string(), e.what()));
     throw Error(ExitCode::internal, fmt::format("writing {} failed: {}", output.string(), e.what()));
   }
-  temp.commit_to(output);
+  temp.commit();
   phase_done("count, flush to disk and rename");
   return summary;
 }

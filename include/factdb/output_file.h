@@ -1,0 +1,67 @@
+// Writing a file whole or not at all: a temporary file beside the target,
+// renamed over it once complete.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <iosfwd>
+#include <memory>
+
+namespace factdb {
+
+// A file beside `target` that is removed unless it has been committed:
+// however a writer ends, no half-written file stays behind, and a target that
+// existed keeps its old content until the new one is complete.
+class TemporaryFile {
+ public:
+  // Picks a fresh name beside `target` (the file itself is not created) and
+  // removes the temporary files of earlier writers of `target` that were
+  // killed before they could clean up.
+  explicit TemporaryFile(const std::filesystem::path& target);
+  // Removes the temporary file unless it was committed; never throws.
+  ~TemporaryFile();
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+
+  // Flushes the file to disk, renames it over the target given to the
+  // constructor, then flushes the folder so the rename survives a power cut.
+  // Throws std::filesystem::filesystem_error when the rename fails.
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path path_;
+};
+
+// Where a command writes its output: standard output for "-", otherwise a
+// file written through a TemporaryFile.
+class OutputFile {
+ public:
+  // Throws Error(missing_file) when the target's folder does not exist,
+  // Error(usage) when the target is a folder.
+  explicit OutputFile(const std::filesystem::path& target);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  std::ostream& stream();
+  bool is_stdout() const { return !temp_; }
+
+  // Completes the output: flushes standard output, or closes the file and
+  // renames it into place. Throws Error(missing_file) when writing failed
+  // (disk full, ...); the target is then left as it was.
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  std::unique_ptr<TemporaryFile> temp_;
+  std::ofstream file_;
+};
+
+// Throws Error(missing_file) when the folder `target` would be written in does
+// not exist, Error(usage) when `target` is itself a folder.
+void check_output_path(const std::filesystem::path& target);
+
+}  // namespace factdb
