@@ -184,3 +184,25 @@ TEST_CASE("two articles that disagree on a shared fact stop the build", "[build]
     CHECK(e.diagnostics()[0].message.find("the articles disagree") != std::string::npos);
   }
 }
+
+TEST_CASE("a quote written { text, occurrence = N } cites the Nth place the words occur", "[build]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  replace_once(seed / "sco-summit-astana-2024" / "facts.toml", "quote = \"a platform for Putin to emphasize\"",
+               "quote = { text = \"Putin\", occurrence = 2 }");
+  auto db_path = dir / "facts.db";
+  build_database(seed, db_path);
+  auto text = read_file(seed / "sco-summit-astana-2024" / "article.txt");
+  auto first = text.find("Putin");
+  auto second = text.find("Putin", first + 1);
+  REQUIRE(second != std::string::npos);
+  std::int64_t chars_before = 0;  // SQLite counts characters, not bytes
+  for (std::size_t i = 0; i < second; ++i) chars_before += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  SQLite::Database db(db_path.string());
+  SQLite::Statement stmt(db,
+                         "SELECT e.start, e.quote FROM alias a JOIN citation c ON c.fact_id = a.fact_id "
+                         "JOIN evidence e ON e.id = c.evidence_id WHERE a.entity_id = 'vladimir-putin' AND a.name = 'Putin'");
+  REQUIRE(stmt.executeStep());
+  CHECK(stmt.getColumn(0).getInt64() == chars_before + 1);
+  CHECK(stmt.getColumn(1).getString() == "Putin");
+}

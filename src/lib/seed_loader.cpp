@@ -304,7 +304,8 @@ class Loader {
           if (auto v = o->value<std::int64_t>(); v && *v >= 1) occurrence = *v;
           else fail(at(file, *o), "'occurrence' must be a whole number from 1 up");
         }
-        if (text) quotes.push_back({*text, occurrence, &q});
+        // The view must point into the document, not at the optional's copy.
+        if (text) quotes.push_back({t->get("text")->as_string()->get(), occurrence, &q});
       } else {
         fail(at(file, q), fmt::format("a quote must be a string or {{ text = \"...\", occurrence = N }}, not {}", type_name(q)));
       }
