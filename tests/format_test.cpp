@@ -79,3 +79,35 @@ TEST_CASE("format names round-trip", "[format]") {
   for (auto name : format_names()) CHECK(parse_format(name).has_value());
   CHECK_FALSE(parse_format("xml").has_value());
 }
+
+TEST_CASE("json written row by row is the same document as the whole array pretty-printed", "[format]") {
+  for (const auto& r : {sample(), ResultSet{{"a"}, {}}, ResultSet{{"a", "b"}, {{std::int64_t{1}, nullptr}}}}) {
+    auto expected = nlohmann::ordered_json::array();
+    for (const auto& row : r.rows) {
+      auto object = nlohmann::ordered_json::object();
+      for (std::size_t c = 0; c < r.columns.size(); ++c) {
+        const auto& v = row[c];
+        if (auto* i = std::get_if<std::int64_t>(&v)) object[r.columns[c]] = *i;
+        else if (auto* d = std::get_if<double>(&v)) object[r.columns[c]] = *d;
+        else if (auto* s = std::get_if<std::string>(&v)) object[r.columns[c]] = *s;
+        else object[r.columns[c]] = nullptr;
+      }
+      expected.push_back(object);
+    }
+    CHECK(render(Format::json, r) == expected.dump(2) + "\n");
+  }
+}
+
+TEST_CASE("a streaming writer gives what write_result gives, row by row, for every format", "[format]") {
+  for (auto name : format_names()) {
+    auto format = *parse_format(name);
+    std::ostringstream streamed;
+    auto writer = result_writer(streamed, format);
+    auto r = sample();
+    writer->begin(r.columns);
+    for (const auto& row : r.rows) writer->row(row);
+    writer->end();
+    INFO(name);
+    CHECK(streamed.str() == render(format, r));
+  }
+}

@@ -54,12 +54,16 @@ class Database {
   // Throws Error(usage) for a missing or unknown parameter, Error(sql) for SQL
   // that does not compile, fails, or is refused by the sandbox.
   ResultSet run_sql(const std::string& sql, const ParamValues& params = {});
+  // The same, handing each row to `sink` as it comes instead of keeping them.
+  void run_sql(const std::string& sql, const ParamValues& params, RowSink& sink);
 
   // Runs the canned query `name` stored in the database, converting each
   // parameter to its declared type and filling in defaults. Throws
   // Error(usage) for an unknown query, a missing, unknown or mistyped
   // parameter, Error(sql) when its SQL fails.
   ResultSet run_canned(const std::string& name, const ParamValues& params = {});
+  // The same, handing each row to `sink` as it comes.
+  void run_canned(const std::string& name, const ParamValues& params, RowSink& sink);
 
   // The canned queries stored in the database, sorted by name.
   std::vector<CannedQuery> canned_queries();
@@ -74,7 +78,7 @@ class Database {
   struct Sandbox;  // the authorizer's state; opaque
 
  private:
-  ResultSet run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound);
+  void run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink);
 
   std::filesystem::path path_;
   Limits limits_;

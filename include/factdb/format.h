@@ -1,6 +1,7 @@
 // Writing query results in the formats the CLI offers.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string_view>
@@ -28,6 +29,11 @@ std::optional<Format> parse_format(std::string_view name);
 
 // Writes `result` to `out` in `format`.
 void write_result(std::ostream& out, const ResultSet& result, Format format);
+
+// A sink that writes the rows it is given to `out` in `format`, as they come
+// for csv, tsv, json, jsonl and markdown; table needs every row to size its
+// columns and writes them at end(). The output equals write_result's.
+std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format);
 
 // Writes each row of `explanation` with what it rests on. table: the row on
 // one line, then one indented line per citation or annotation; json: an array

@@ -10,7 +10,8 @@ namespace {
 
 void run_query(const CannedQueryOptions& options) {
   auto db = open_database(options);
-  print(db.run_canned(options.name, parse_params(options.params)), options);
+  auto params = parse_params(options.params);
+  print_rows(options, [&](RowSink& sink) { db.run_canned(options.name, params, sink); });
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ void run_search(const SearchOptions& options) {
   for (const auto& t : options.terms) query += (query.empty() ? "" : " ") + t;
   ParamValues params{{"q", options.raw ? query : fts_query(options.terms)}, {"limit", std::to_string(options.limit)}};
   if (!options.kind.empty()) params.emplace_back("kind", options.kind);
-  print(db.run_canned("search", params), options);
+  print_rows(options, [&](RowSink& sink) { db.run_canned("search", params, sink); });
 }
 
 }  // namespace

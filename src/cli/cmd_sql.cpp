@@ -34,7 +34,8 @@ std::string sql_text(const SqlOptions& options) {
 void run_sql(const SqlOptions& options) {
   auto sql = sql_text(options);  // before opening: a usage error needs no database
   auto db = open_database(options);
-  print(db.run_sql(sql, parse_params(options.params)), options);
+  auto params = parse_params(options.params);
+  print_rows(options, [&](RowSink& sink) { db.run_sql(sql, params, sink); });
 }
 
 }  // namespace

@@ -52,6 +52,13 @@ void write_output(const ReadOptions& options, const std::function<void(std::ostr
   out.commit();
 }
 
+void print_rows(const ReadOptions& options, const std::function<void(RowSink&)>& produce) {
+  write_output(options, [&](std::ostream& out) {
+    auto writer = result_writer(out, *parse_format(options.format));
+    produce(*writer);
+  });
+}
+
 void print(const ResultSet& result, const ReadOptions& options) {
   write_output(options, [&](std::ostream& out) { write_result(out, result, *parse_format(options.format)); });
 }

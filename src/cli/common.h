@@ -44,6 +44,10 @@ ParamValues parse_params(const std::vector<std::string>& params);
 // output, or a file replaced whole once written.
 void print(const ResultSet& result, const ReadOptions& options);
 
+// Runs `produce` with a sink that writes each row to the options' output as
+// it comes (a table is written once all rows are in), then completes it.
+void print_rows(const ReadOptions& options, const std::function<void(RowSink&)>& produce);
+
 // Runs `write` on the options' output stream, then completes the output.
 void write_output(const ReadOptions& options, const std::function<void(std::ostream&)>& write);
 

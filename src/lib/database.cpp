@@ -226,6 +226,18 @@ Database::Database(const fs::path& path, Limits limits)
 Database::~Database() = default;
 
 ResultSet Database::run_sql(const std::string& sql, const ParamValues& params) {
+  CollectingSink sink;
+  run_sql(sql, params, sink);
+  return std::move(sink.result);
+}
+
+ResultSet Database::run_canned(const std::string& name, const ParamValues& params) {
+  CollectingSink sink;
+  run_canned(name, params, sink);
+  return std::move(sink.result);
+}
+
+void Database::run_sql(const std::string& sql, const ParamValues& params, RowSink& sink) {
   auto shape = inspect(db_->getHandle(), sql, *sandbox_);
   if (shape.has_more_statements)
     throw Error(ExitCode::sql, "refused: more than one statement; run one SQL statement at a time");
@@ -242,10 +254,10 @@ ResultSet Database::run_sql(const std::string& sql, const ParamValues& params) {
     bool used = std::any_of(shape.params.begin(), shape.params.end(), [&](const auto& p) { return p.substr(1) == name; });
     if (!used) throw Error(ExitCode::usage, fmt::format("unknown parameter '{}': the SQL has no :{}", name, name));
   }
-  return run(sql, bound);
+  run(sql, bound, sink);
 }
 
-ResultSet Database::run_canned(const std::string& name, const ParamValues& params) {
+void Database::run_canned(const std::string& name, const ParamValues& params, RowSink& sink) {
   std::optional<CannedQuery> q;
   try {
     q = read_canned_query(*db_, name);
@@ -277,7 +289,7 @@ ResultSet Database::run_canned(const std::string& name, const ParamValues& param
     else bound.emplace_back(":" + p.name, nullptr);
   }
   inspect(db_->getHandle(), q->sql, *sandbox_);  // a tampered query is refused like any other SQL
-  return run(q->sql, bound);
+  run(q->sql, bound, sink);
 }
 
 std::vector<CannedQuery> Database::canned_queries() {
@@ -288,8 +300,7 @@ std::vector<CannedQuery> Database::canned_queries() {
   }
 }
 
-ResultSet Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound) {
-  ResultSet result;
+void Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink) {
   sandbox_->deadline = limits_.timeout_ms > 0
                            ? std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms)
                            : std::chrono::steady_clock::time_point::max();
@@ -303,10 +314,12 @@ ResultSet Database::run(const std::string& sql, const std::vector<std::pair<std:
       else if (auto* s = std::get_if<std::string>(&value)) stmt.bind(index, *s);
       else stmt.bind(index);
     }
-    for (int i = 0; i < stmt.getColumnCount(); ++i) result.columns.emplace_back(stmt.getColumnName(i));
+    std::vector<std::string> columns;
+    for (int i = 0; i < stmt.getColumnCount(); ++i) columns.emplace_back(stmt.getColumnName(i));
+    sink.begin(columns);
+    std::vector<Value> row;
     while (stmt.executeStep()) {
-      std::vector<Value> row;
-      row.reserve(result.columns.size());
+      row.clear();
       for (int i = 0; i < stmt.getColumnCount(); ++i) {
         auto column = stmt.getColumn(i);
         switch (column.getType()) {
@@ -321,8 +334,9 @@ ResultSet Database::run(const std::string& sql, const std::vector<std::pair<std:
           default: row.emplace_back(nullptr);
         }
       }
-      result.rows.push_back(std::move(row));
+      sink.row(row);
     }
+    sink.end();
   } catch (const SQLite::Exception& e) {
     switch (e.getErrorCode()) {
       case SQLITE_AUTH:
@@ -344,7 +358,6 @@ ResultSet Database::run(const std::string& sql, const std::vector<std::pair<std:
     throw Error(ExitCode::sql, fmt::format("SQL error: {}", e.what()));
   }
   sandbox_->deadline = std::chrono::steady_clock::time_point::max();
-  return result;
 }
 
 }  // namespace factdb

@@ -78,50 +78,113 @@ std::string tsv_field(const std::string& s) {
   return out;
 }
 
-template <typename Escape>
-void write_delimited(std::ostream& out, const ResultSet& r, const char* separator, const char* line_end, Escape escape) {
-  auto emit = [&](auto begin, auto end, auto to_text) {
-    for (auto it = begin; it != end; ++it) out << (it == begin ? "" : separator) << escape(to_text(*it));
-    out << line_end;
-  };
-  emit(r.columns.begin(), r.columns.end(), [](const std::string& s) { return s; });
-  for (const auto& row : r.rows) emit(row.begin(), row.end(), to_text);
-}
-
-void write_markdown(std::ostream& out, const ResultSet& r) {
-  auto emit = [&](const std::vector<std::string>& cells) {
-    out << '|';
-    for (const auto& c : cells) out << ' ' << markdown_cell(c) << " |";
-    out << '\n';
-  };
-  emit(r.columns);
-  out << '|';
-  for (std::size_t c = 0; c < r.columns.size(); ++c) out << " --- |";
-  out << '\n';
-  for (const auto& row : r.rows) {
-    std::vector<std::string> cells;
-    for (const auto& v : row) cells.push_back(to_text(v));
-    emit(cells);
-  }
-}
-
-nlohmann::ordered_json json_row(const ResultSet& r, const std::vector<Value>& row) {
-  nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (std::size_t c = 0; c < r.columns.size(); ++c) {
-    const auto& v = row[c];
-    if (auto* i = std::get_if<std::int64_t>(&v)) object[r.columns[c]] = *i;
-    else if (auto* d = std::get_if<double>(&v)) object[r.columns[c]] = *d;
-    else if (auto* s = std::get_if<std::string>(&v)) object[r.columns[c]] = *s;
-    else if (std::holds_alternative<Blob>(v)) object[r.columns[c]] = to_text(v);
-    else object[r.columns[c]] = nullptr;
-  }
-  return object;
-}
-
 std::string dump(const nlohmann::ordered_json& j, int indent) {
   // Replace rather than throw on invalid UTF-8: the data is shown, not lost.
   return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
+
+nlohmann::ordered_json json_row(const std::vector<std::string>& columns, const std::vector<Value>& row) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const auto& v = row[c];
+    if (auto* i = std::get_if<std::int64_t>(&v)) object[columns[c]] = *i;
+    else if (auto* d = std::get_if<double>(&v)) object[columns[c]] = *d;
+    else if (auto* s = std::get_if<std::string>(&v)) object[columns[c]] = *s;
+    else if (std::holds_alternative<Blob>(v)) object[columns[c]] = to_text(v);
+    else object[columns[c]] = nullptr;
+  }
+  return object;
+}
+
+// csv and tsv: a header line, then a line per row.
+class DelimitedWriter : public RowSink {
+ public:
+  using Escape = std::string (*)(const std::string&);
+  DelimitedWriter(std::ostream& out, const char* separator, const char* line_end, Escape escape)
+      : out_(out), separator_(separator), line_end_(line_end), escape_(escape) {}
+  void begin(const std::vector<std::string>& columns) override {
+    for (std::size_t c = 0; c < columns.size(); ++c) out_ << (c ? separator_ : "") << escape_(columns[c]);
+    out_ << line_end_;
+  }
+  void row(const std::vector<Value>& row) override {
+    for (std::size_t c = 0; c < row.size(); ++c) out_ << (c ? separator_ : "") << escape_(to_text(row[c]));
+    out_ << line_end_;
+  }
+
+ private:
+  std::ostream& out_;
+  const char* separator_;
+  const char* line_end_;
+  Escape escape_;
+};
+
+class MarkdownWriter : public RowSink {
+ public:
+  explicit MarkdownWriter(std::ostream& out) : out_(out) {}
+  void begin(const std::vector<std::string>& columns) override {
+    emit(columns);
+    out_ << '|';
+    for (std::size_t c = 0; c < columns.size(); ++c) out_ << " --- |";
+    out_ << '\n';
+  }
+  void row(const std::vector<Value>& row) override {
+    cells_.clear();
+    for (const auto& v : row) cells_.push_back(to_text(v));
+    emit(cells_);
+  }
+
+ private:
+  void emit(const std::vector<std::string>& cells) {
+    out_ << '|';
+    for (const auto& c : cells) out_ << ' ' << markdown_cell(c) << " |";
+    out_ << '\n';
+  }
+  std::ostream& out_;
+  std::vector<std::string> cells_;
+};
+
+// One pretty-printed array, written object by object: the same bytes as
+// nlohmann's dump(2) of the whole array.
+class JsonWriter : public RowSink {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  void begin(const std::vector<std::string>& columns) override { columns_ = columns; }
+  void row(const std::vector<Value>& row) override {
+    out_ << (rows_++ ? ",\n  " : "[\n  ");
+    auto text = dump(json_row(columns_, row), 2);
+    for (char c : text) {
+      out_ << c;
+      if (c == '\n') out_ << "  ";
+    }
+  }
+  void end() override { out_ << (rows_ ? "\n]\n" : "[]\n"); }
+
+ private:
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+  std::size_t rows_ = 0;
+};
+
+class JsonLinesWriter : public RowSink {
+ public:
+  explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
+  void begin(const std::vector<std::string>& columns) override { columns_ = columns; }
+  void row(const std::vector<Value>& row) override { out_ << dump(json_row(columns_, row), -1) << '\n'; }
+
+ private:
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+};
+
+// Aligned columns need the widest cell of each: every row is kept until end().
+class TableWriter : public CollectingSink {
+ public:
+  explicit TableWriter(std::ostream& out) : out_(out) {}
+  void end() override { write_table(out_, result); }
+
+ private:
+  std::ostream& out_;
+};
 
 }  // namespace
 
@@ -179,22 +242,24 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-void write_result(std::ostream& out, const ResultSet& result, Format format) {
+std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format) {
   switch (format) {
-    case Format::table: write_table(out, result); break;
-    case Format::csv: write_delimited(out, result, ",", "\r\n", csv_field); break;
-    case Format::tsv: write_delimited(out, result, "\t", "\n", tsv_field); break;
-    case Format::markdown: write_markdown(out, result); break;
-    case Format::json: {
-      auto array = nlohmann::ordered_json::array();
-      for (const auto& row : result.rows) array.push_back(json_row(result, row));
-      out << dump(array, 2) << '\n';
-      break;
-    }
-    case Format::jsonl:
-      for (const auto& row : result.rows) out << dump(json_row(result, row), -1) << '\n';
-      break;
+    case Format::csv: return std::make_unique<DelimitedWriter>(out, ",", "\r\n", csv_field);
+    case Format::tsv: return std::make_unique<DelimitedWriter>(out, "\t", "\n", tsv_field);
+    case Format::markdown: return std::make_unique<MarkdownWriter>(out);
+    case Format::json: return std::make_unique<JsonWriter>(out);
+    case Format::jsonl: return std::make_unique<JsonLinesWriter>(out);
+    case Format::table: break;
   }
+  return std::make_unique<TableWriter>(out);
+}
+
+void write_result(std::ostream& out, const ResultSet& result, Format format) {
+  if (format == Format::table) return write_table(out, result);  // no copy of the rows
+  auto writer = result_writer(out, format);
+  writer->begin(result.columns);
+  for (const auto& row : result.rows) writer->row(row);
+  writer->end();
 }
 
 namespace {
@@ -254,7 +319,7 @@ void write_explanation(std::ostream& out, const Explanation& explanation, Format
     auto array = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < rows.rows.size(); ++i) {
       nlohmann::ordered_json item;
-      item["row"] = json_row(rows, rows.rows[i]);
+      item["row"] = json_row(rows.columns, rows.rows[i]);
       item["evidence"] = nlohmann::ordered_json::array();
       for (const auto& s : explanation.rows[i].support) item["evidence"].push_back(support_json(s));
       if (format == Format::jsonl) out << dump(item, -1) << '\n';
