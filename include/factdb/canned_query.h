@@ -1,6 +1,7 @@
 // Canned queries: named, documented, parameterised SELECTs shipped inside every .db.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,11 @@ std::vector<QueryColumn> columns_from_json(const std::string& json);
 // view needs it: what the query returns when no parameter is given. Strings,
 // quoted identifiers and comments are left as they are.
 std::string sql_with_null_params(std::string_view sql);
+
+// `sql` with each parameter replaced by what `replace` returns for it; it is
+// given the parameter as written (":article", "?1"). Strings, quoted
+// identifiers and comments are left as they are.
+std::string rewrite_params(std::string_view sql, const std::function<std::string(std::string_view)>& replace);
 
 // The queries stored in an open factdb database, sorted by name. Throws
 // Error(bad_data) when a stored query's parameter or column list is malformed.

@@ -60,6 +60,33 @@ class OutputFile {
   std::ofstream file_;
 };
 
+// A folder of files written beside `target` under a temporary name and put in
+// its place once complete. A folder already at `target` is replaced only when
+// it holds `marker` (the file every such folder gets): a folder of the user's
+// is never deleted.
+class OutputFolder {
+ public:
+  // Throws Error(missing_file) when the parent folder does not exist,
+  // Error(usage) when `target` is a file, or a folder without `marker`.
+  OutputFolder(const std::filesystem::path& target, std::string marker);
+  // Removes the temporary folder unless committed; never throws.
+  ~OutputFolder();
+  OutputFolder(const OutputFolder&) = delete;
+  OutputFolder& operator=(const OutputFolder&) = delete;
+
+  // Where to write the files until commit().
+  const std::filesystem::path& path() const { return temp_; }
+
+  // Puts the folder in place of `target`. Throws Error(missing_file) when
+  // `marker` was not written or a rename fails.
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  std::string marker_;
+  std::filesystem::path temp_;
+};
+
 // Throws Error(missing_file) when the folder `target` would be written in does
 // not exist, Error(usage) when `target` is itself a folder.
 void check_output_path(const std::filesystem::path& target);

@@ -13,5 +13,6 @@ void setup_check(CLI::App& app);
 void setup_why(CLI::App& app);
 void setup_search(CLI::App& app);
 void setup_info(CLI::App& app);
+void setup_export(CLI::App& app);
 
 }  // namespace factdb::cli

@@ -8,11 +8,15 @@
 namespace factdb::cli {
 
 void add_read_options(CLI::App& sub, ReadOptions& options) {
-  sub.add_option("--db", options.db, "The factdb database to read")->capture_default_str();
   std::vector<std::string> names(format_names().begin(), format_names().end());
   sub.add_option("-f,--format", options.format, "Output format")->capture_default_str()->check(CLI::IsMember(names));
   sub.add_option("-o,--output", options.output, "Write to this file (replaced whole once written); - for standard output")
       ->capture_default_str();
+  add_database_options(sub, options);
+}
+
+void add_database_options(CLI::App& sub, ReadOptions& options) {
+  sub.add_option("--db", options.db, "The factdb database to read")->capture_default_str();
   sub.add_option("--timeout-ms", options.timeout_ms, "Stop a query after this many milliseconds (0: no limit)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);

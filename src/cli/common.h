@@ -23,6 +23,9 @@ struct ReadOptions {
 };
 void add_read_options(CLI::App& sub, ReadOptions& options);
 
+// --db and the limits alone, for a subcommand with a format and output of its own.
+void add_database_options(CLI::App& sub, ReadOptions& options);
+
 // The database the options name, opened with their limits.
 Database open_database(const ReadOptions& options);
 

@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "factdb/error.h"
-#include "strings.h"
+#include "trim.h"
 
 namespace factdb {
 
@@ -113,6 +113,10 @@ std::vector<QueryColumn> columns_from_json(const std::string& json) {
 // its tokenizer is not public. Only the lexical cases that can hide a ':' are
 // needed: string literals, quoted identifiers and comments.
 std::string sql_with_null_params(std::string_view sql) {
+  return rewrite_params(sql, [](std::string_view) { return std::string("NULL"); });
+}
+
+std::string rewrite_params(std::string_view sql, const std::function<std::string(std::string_view)>& replace) {
   std::string out;
   auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
   for (std::size_t i = 0; i < sql.size();) {
@@ -128,11 +132,13 @@ std::string sql_with_null_params(std::string_view sql) {
     else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') copy_until("\n", i + 2);
     else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') copy_until("*/", i + 2);
     else if ((c == ':' || c == '@' || c == '$') && i + 1 < sql.size() && is_word(sql[i + 1])) {
+      auto start = i;
       for (++i; i < sql.size() && is_word(sql[i]);) ++i;
-      out += "NULL";
+      out += replace(sql.substr(start, i - start));
     } else if (c == '?') {
+      auto start = i;
       for (++i; i < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i]));) ++i;
-      out += "NULL";
+      out += replace(sql.substr(start, i - start));
     } else {
       out += c;
       ++i;

@@ -72,6 +72,52 @@ void TemporaryFile::commit() {
   sync(folder_of(target_), O_RDONLY | O_DIRECTORY);
 }
 
+OutputFolder::OutputFolder(const fs::path& target, std::string marker) : target_(target), marker_(std::move(marker)) {
+  auto folder = folder_of(target);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    throw Error(ExitCode::missing_file, fmt::format("{}: the folder {} does not exist", target.string(), folder.string()));
+  if (fs::exists(target, ec)) {
+    if (!fs::is_directory(target, ec))
+      throw Error(ExitCode::usage, fmt::format("{}: is a file; give a folder to write into", target.string()));
+    if (!fs::is_empty(target, ec) && !fs::exists(target / marker_, ec))
+      throw Error(ExitCode::usage, fmt::format("{}: is a folder that holds other files; give a new or empty folder, "
+                                               "or one an earlier export wrote (it has {})",
+                                               target.string(), marker_));
+  }
+  remove_stale(target);
+  std::random_device seed;
+  temp_ = folder / fmt::format(".{}.tmp-{}-{:08x}", target.filename().string(), ::getpid(), seed());
+  fs::create_directory(temp_);
+}
+
+OutputFolder::~OutputFolder() {
+  if (temp_.empty()) return;
+  std::error_code ignored;
+  fs::remove_all(temp_, ignored);
+}
+
+void OutputFolder::commit() {
+  std::error_code ec;
+  if (!fs::exists(temp_ / marker_, ec))
+    throw Error(ExitCode::internal, fmt::format("{}: incomplete, {} was not written", target_.string(), marker_));
+  try {
+    if (fs::exists(target_)) {
+      // The old folder leaves under a temporary name, removed like any stale one if this process dies now.
+      auto old = folder_of(target_) / fmt::format(".{}.tmp-{}-old", target_.filename().string(), ::getpid());
+      fs::rename(target_, old);
+      fs::rename(temp_, target_);
+      fs::remove_all(old, ec);
+    } else {
+      fs::rename(temp_, target_);
+    }
+  } catch (const fs::filesystem_error& e) {
+    throw Error(ExitCode::missing_file, fmt::format("cannot write {}: {}", target_.string(), e.code().message()));
+  }
+  temp_.clear();
+  sync(folder_of(target_), O_RDONLY | O_DIRECTORY);
+}
+
 OutputFile::OutputFile(const fs::path& target) : target_(target) {
   if (target == "-") return;
   check_output_path(target);

@@ -10,7 +10,7 @@
 
 #include "factdb/database.h"
 #include "factdb/format.h"
-#include "strings.h"
+#include "trim.h"
 
 namespace factdb {
 

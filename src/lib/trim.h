@@ -1,4 +1,5 @@
-// Small string helpers shared by the library's parsers.
+// Small string helpers shared by the library's parsers. (Not strings.h: with
+// src/lib on the include path, that name would hide the C library's <strings.h>.)
 #pragma once
 
 #include <string>

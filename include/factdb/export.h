@@ -1,0 +1,62 @@
+// Exporting a factdb database to the formats other tools read.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "factdb/database.h"
+
+namespace factdb {
+
+enum class ExportFormat {
+  csv,        // a folder: one RFC 4180 file per table (and per canned query)
+  json,       // a folder: one array of objects per table
+  jsonl,      // a folder: one object per line per table
+  sql,        // one file of SQL that rebuilds the database in the sqlite3 shell
+  datasette,  // one Datasette metadata file: titles, descriptions, canned queries
+};
+
+// The names --format accepts, in the order help lists them.
+const std::vector<std::string_view>& export_format_names();
+std::optional<ExportFormat> parse_export_format(std::string_view name);
+
+// True for the formats written as a folder of files rather than one file.
+bool exports_to_folder(ExportFormat format);
+
+// The file every export folder holds: what was written, with row counts.
+constexpr const char* kExportManifest = "export.json";
+
+// The tables an export covers, in the order the schema creates them: every
+// table of the file, the full-text index included, but not SQLite's own nor
+// the full-text index's internal tables.
+std::vector<std::string> exported_tables(Database& db);
+
+// Writes one file per table into the folder `target` (and with `queries`, one
+// per canned query that needs no parameter, under queries/), and the manifest.
+// The folder is written beside `target` and put in its place once complete.
+// Throws Error(usage) for a `format` that is not csv, json or jsonl, or a
+// target that is a file or a folder of other files; Error(missing_file) when
+// it cannot be written.
+void export_tables(Database& db, const std::filesystem::path& target, ExportFormat format, bool queries);
+
+// SQL that rebuilds `db` in the sqlite3 shell (sqlite3 new.db < dump.sql):
+// its application id and version, every table with its rows, the full-text
+// index, indexes and views, in one transaction.
+void export_sqlite_sql(Database& db, std::ostream& out);
+
+// A Datasette metadata document (datasette FILE.db -m metadata.json) that
+// describes every table and column and carries every canned query, its SQL
+// adapted to how Datasette passes parameters (an empty field is text '',
+// which the queries read as "left out"). `database_name` is the name
+// Datasette gives the file: its name without .db.
+void export_datasette(Database& db, std::ostream& out, const std::string& database_name);
+
+// The SQL of a canned query as Datasette should run it: each optional
+// parameter read as NULL when empty, defaults applied, integers cast.
+std::string datasette_sql(const CannedQuery& query);
+
+}  // namespace factdb

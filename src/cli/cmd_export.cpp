@@ -1,0 +1,69 @@
+// factdb export: the database as files other tools read.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "common.h"
+#include "factdb/error.h"
+#include "factdb/export.h"
+#include "factdb/output_file.h"
+
+namespace factdb::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportOptions : ReadOptions {
+  std::string export_format;
+  bool queries = false;
+};
+
+void run_export(const ExportOptions& options) {
+  auto format = *parse_export_format(options.export_format);
+  if (exports_to_folder(format) && options.output == "-")
+    throw Error(ExitCode::usage, fmt::format("--format {} writes a folder of files: give it with -o FOLDER", options.export_format));
+  if (!exports_to_folder(format) && options.queries)
+    throw Error(ExitCode::usage, "--queries adds a file per canned query to a csv, json or jsonl export");
+  auto db = open_database(options);
+  switch (format) {
+    case ExportFormat::csv:
+    case ExportFormat::json:
+    case ExportFormat::jsonl: {
+      export_tables(db, options.output, format, options.queries);
+      auto manifest = fs::path(options.output) / kExportManifest;
+      std::cout << fmt::format("wrote {}: a file per table{}; what each holds is in {}\n", options.output,
+                               options.queries ? " and per canned query" : "", manifest.string());
+      break;
+    }
+    case ExportFormat::sql: write_output(options, [&](std::ostream& out) { export_sqlite_sql(db, out); }); break;
+    case ExportFormat::datasette:
+      write_output(options, [&](std::ostream& out) { export_datasette(db, out, db.path().stem().string()); });
+      break;
+  }
+}
+
+}  // namespace
+
+void setup_export(CLI::App& app) {
+  auto options = std::make_shared<ExportOptions>();
+  options->timeout_ms = 0;  // an export reads everything: no time limit unless one is asked for
+  auto* sub = app.add_subcommand("export", "Write the database as files other tools read: CSV, JSON, SQL, Datasette metadata");
+  std::vector<std::string> names(export_format_names().begin(), export_format_names().end());
+  sub->add_option("--format", options->export_format,
+                  "csv, json or jsonl: a folder with a file per table; sql: a script that rebuilds the database in the "
+                  "sqlite3 shell; datasette: metadata for datasette -m")
+      ->required()
+      ->check(CLI::IsMember(names));
+  sub->add_flag("--queries", options->queries, "Also a file per canned query that needs no parameter, under queries/");
+  sub->add_option("-o,--output", options->output,
+                  "The folder (csv, json, jsonl) or the file (sql, datasette) to write; - for standard output")
+      ->capture_default_str();
+  add_database_options(*sub, *options);
+  sub->callback([options] { run_export(*options); });
+}
+
+}  // namespace factdb::cli
