@@ -9,6 +9,9 @@
 -- column: url  Where to look it up
 -- column: note  What the source holds, precisely enough to check
 -- column: fact_ids  JSON array holding the fact; see factdb why
+-- example: What does the article itself not state?
+-- example: Which facts come from outside sources such as Wikidata?
+-- example: What outside knowledge was added?
 WITH scope (fact_id) AS (  -- the article's facts, or every annotation: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT id FROM fact WHERE annotation_source_id IS NOT NULL AND :article IS NULL)

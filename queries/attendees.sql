@@ -10,6 +10,10 @@
 -- column: represents  The country or organization represented, when stated
 -- column: evidence  The article's words stating the attendance
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, holding); see factdb why
+-- example: Who attended the summit?
+-- example: Who was present, and for which country?
+-- example: Who were the participants and delegates?
+-- example: List everyone who came, with their office
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)

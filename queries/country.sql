@@ -10,6 +10,9 @@
 -- column: detail  The fact itself
 -- column: evidence  The article's words, or the annotation
 -- column: fact_ids  JSON array holding the fact; see factdb why
+-- example: What does the article say about a country?
+-- example: Tell me everything about a nation
+-- example: Which facts concern a given state: membership, representatives, offices?
 WITH which AS (
   SELECT DISTINCT e.id, e.name FROM entity e
    WHERE e.kind = 'country'

@@ -9,6 +9,9 @@
 -- column: attendees  How many attendees the articles name
 -- column: evidence  The article's words naming the event
 -- column: fact_ids  JSON array of the facts the row rests on (mentions, locations); see factdb why
+-- example: Which events took place, and where?
+-- example: Where was the summit held?
+-- example: Whose session was the meeting, in which city?
 WITH scope (event_id) AS (  -- the events the article names, or every event: by index either way
   SELECT m.entity_id FROM fact_article fa JOIN mention m ON m.fact_id = fa.fact_id JOIN event ev ON ev.id = m.entity_id
    WHERE fa.article_id = :article

@@ -8,6 +8,9 @@
 -- column: value  The year, the founder, or the purpose in the article's words
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+-- example: When was the organization founded?
+-- example: Who founded it, and in which year?
+-- example: What is the organization's purpose?
 SELECT organization, fact, value, evidence, '[' || fact_id || ']' AS fact_ids
   FROM (SELECT o.name AS organization, 'founded in' AS fact, CAST(x.year AS TEXT) AS value, fe.evidence,
                1 AS sort, x.fact_id

@@ -9,6 +9,9 @@
 -- column: evidence  The article's words stating the attendance
 -- column: role_basis  The source that says the office is the head of state
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, holding, office role); see factdb why
+-- example: Which heads of state were present?
+-- example: Which presidents attended in person?
+-- example: Did the heads of state come themselves?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)

@@ -8,6 +8,9 @@
 -- column: event  During which event, when stated
 -- column: evidence  The article's words stating the meeting
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+-- example: Who met whom?
+-- example: Which leaders held talks with each other?
+-- example: Were there bilateral meetings?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM meeting NOT INDEXED WHERE :article IS NULL)

@@ -8,6 +8,9 @@
 -- column: member  The member country
 -- column: evidence  The article's words stating the membership
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+-- example: Which countries are members of the organization?
+-- example: What is each member's status?
+-- example: Who are the observer states and dialogue partners?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM membership NOT INDEXED WHERE :article IS NULL)

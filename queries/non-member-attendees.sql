@@ -10,6 +10,9 @@
 -- column: status  The country's status in the organization, as stated
 -- column: evidence  The article's words stating the attendance
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, memberships); see factdb why
+-- example: Which attendees come from countries that are not members?
+-- example: Who attended without being a full member?
+-- example: Which guests or future members took part?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)

@@ -10,6 +10,9 @@
 -- column: evidence  The article's words stating the holding, or the annotation
 -- column: role_basis  The source of the role
 -- column: fact_ids  JSON array of the facts the row rests on (holding, office roles); see factdb why
+-- example: Who holds which office?
+-- example: What position or title does each leader hold?
+-- example: Is the prime minister the head of government?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM office_holding WHERE :article IS NULL)

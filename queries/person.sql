@@ -9,6 +9,9 @@
 -- column: detail  The fact itself
 -- column: evidence  The article's words, or the annotation
 -- column: fact_ids  JSON array holding the fact; see factdb why
+-- example: What does the article say about a person?
+-- example: Tell me about a leader by name
+-- example: Everything about someone: names, offices, meetings
 WITH who AS (
   SELECT DISTINCT e.id, e.name FROM entity e
    WHERE e.kind = 'person'

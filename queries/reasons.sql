@@ -6,6 +6,9 @@
 -- column: reason  The reason, in the article's words
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on (the reason, the fact explained); see factdb why
+-- example: Why did it happen?
+-- example: What reasons does the article give?
+-- example: Why was someone sent, and what explains it?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM reason NOT INDEXED WHERE :article IS NULL)

@@ -15,6 +15,9 @@
 -- column: rank  bm25 relevance: the lower, the better the match
 -- The best :limit matches first, then a snippet and a place for those only:
 -- a snippet for every match of a common word would cost more than the ranking.
+-- example: Find the passages that mention a word
+-- example: Search the text for a phrase
+-- example: Where in the article is something mentioned?
 WITH hits (id, rank) AS (
   SELECT rowid, round(bm25(search_index), 4) FROM search_index
    WHERE search_index MATCH :q

@@ -8,6 +8,9 @@
 -- column: statement  What it is, in the article's words
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+-- example: What positions did the leaders take?
+-- example: What does a country want or support?
+-- example: What aims did the leaders pursue?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM stance NOT INDEXED WHERE :article IS NULL)

@@ -11,6 +11,11 @@
 -- column: evidence  The article's words stating the attendance
 -- column: role_basis  The source that says what the office is (head of state or of government)
 -- column: fact_ids  JSON array of the facts the row rests on (attendance, holding, office roles); see factdb why
+-- example: Which leaders attended in place of a head of state?
+-- example: Who stood in for a head of state?
+-- example: Which countries sent someone instead of their president?
+-- example: Which countries did not send their head of state?
+-- example: Who represented a country without being its head of state?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)

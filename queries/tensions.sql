@@ -7,6 +7,9 @@
 -- column: about  What it is about, in the article's words
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+-- example: What tensions or conflicts exist between members?
+-- example: Which members disagree, and about what?
+-- example: Is there friction or rivalry within the organization?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM tension NOT INDEXED WHERE :article IS NULL)

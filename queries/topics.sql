@@ -10,6 +10,10 @@
 -- column: speaker  Who discussed it, when stated
 -- column: evidence  The article's words
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+-- example: What was discussed at the summit?
+-- example: What did the meeting focus on?
+-- example: Which subjects were on the agenda?
+-- example: What talks were expected on the sidelines?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM event_topic NOT INDEXED WHERE :article IS NULL)

@@ -8,6 +8,9 @@
 -- column: status  Its membership status
 -- column: evidence  The article's words stating the membership
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
+-- example: Which members sent nobody?
+-- example: Which member states were absent or missing?
+-- example: Which members had no representative at the summit?
 WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
   SELECT fact_id FROM fact_article WHERE article_id = :article
   UNION ALL SELECT fact_id FROM membership NOT INDEXED WHERE :article IS NULL)

@@ -231,8 +231,10 @@ CREATE TABLE canned_query (
   sql         TEXT NOT NULL,           -- the SELECT; parameters are named :like_this
   params      TEXT NOT NULL CHECK (json_valid(params) AND json_type(params) = 'array'),
                                        -- JSON array of {name, type, required, default, description}; [] when none
-  columns     TEXT NOT NULL CHECK (json_valid(columns) AND json_type(columns) = 'array')
+  columns     TEXT NOT NULL CHECK (json_valid(columns) AND json_type(columns) = 'array'),
                                        -- JSON array of {name, description}, one per result column, in order
+  examples    TEXT NOT NULL CHECK (json_valid(examples) AND json_type(examples) = 'array')
+                                       -- JSON array of questions in plain words it answers (factdb ask finds queries by them)
 ) STRICT;
 
 -- How each fact is supported, one row per citation or annotation: the view an

@@ -73,7 +73,7 @@ TEST_CASE("the written database passes every check, with a rollback journal and 
   SQLite::Database db(path.string());
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
   CHECK(scalar(db, "PRAGMA application_id") == 0x66616374);
-  CHECK(scalar(db, "PRAGMA user_version") == 1);
+  CHECK(scalar(db, "PRAGMA user_version") == kSchemaVersion);
 }
 
 TEST_CASE("a failed build leaves the previous database untouched and no temporary file", "[build][atomic]") {

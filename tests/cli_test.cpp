@@ -163,11 +163,18 @@ TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "
   CHECK(bad.out.find("evidence        FAILED") != std::string::npos);
   {
     SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA user_version = 2");
+    db.exec("PRAGMA user_version = 99");
   }
   auto newer = ws({"check"});
   CHECK(newer.exit_code == 3);
-  CHECK(newer.err.find("schema version 2, but this factdb reads version 1; upgrade factdb") != std::string::npos);
+  CHECK(newer.err.find("schema version 99, but this factdb reads version 2; upgrade factdb") != std::string::npos);
+  {
+    SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 1");
+  }
+  auto older = ws({"query", "stand-ins"});
+  CHECK(older.exit_code == 3);
+  CHECK(older.err.find("rebuild the database with 'factdb build'") != std::string::npos);
 }
 
 TEST_CASE("cli: --version and --help on every subcommand", "[cli]") {

@@ -122,7 +122,7 @@ TEST_CASE("info prints the versions and each source's SHA-256", "[info]") {
   REQUIRE(r.exit_code == 0);
   std::map<std::string, std::string> meta;
   for (const auto& row : json::parse(r.out)) meta[row["key"]] = row["value"];
-  CHECK(meta["schema_version"] == "1");
+  CHECK(meta["schema_version"] == std::to_string(kSchemaVersion));
   CHECK(meta["factdb_version"] == FACTDB_VERSION);
   CHECK(meta["article_sha256:sco-summit-astana-2024"] == "931a1f5cbde6009114cc9e0ce7ab4c65471f22e8e911287272fb716409e8c7c9");
   CHECK(meta.count("built_at") == 0);  // no time unless SOURCE_DATE_EPOCH gives one

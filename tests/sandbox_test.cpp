@@ -67,7 +67,7 @@ TEST_CASE("sql allows reads: joins, recursive CTEs, table-valued and reading pra
             .rows.at(0)
             .at(0) == Value{std::int64_t{15}});
   CHECK(db.run_sql("SELECT name FROM pragma_table_info('evidence')").rows.size() == 5);
-  CHECK(db.run_sql("PRAGMA user_version").rows.at(0).at(0) == Value{std::int64_t{1}});
+  CHECK(db.run_sql("PRAGMA user_version").rows.at(0).at(0) == Value{std::int64_t{kSchemaVersion}});
   CHECK(db.run_sql("PRAGMA integrity_check").rows.at(0).at(0) == Value{std::string("ok")});
 }
 

@@ -33,6 +33,7 @@ struct CannedQuery {
   std::string sql;  // one SELECT, no trailing semicolon
   std::vector<QueryParam> params;
   std::vector<QueryColumn> columns;  // every column of the result, in order
+  std::vector<std::string> examples;  // questions in plain words it answers, for factdb ask
 
   // True when every parameter may be left out: the query then also has a view.
   bool has_view() const;
@@ -40,10 +41,15 @@ struct CannedQuery {
 
 // Parses a canned-query file: a header of `-- name:`, `-- title:`,
 // `-- description:` (continued on following `--` lines), `-- param:` lines
-// (`NAME TYPE required|optional|default=VALUE DESCRIPTION`) and `-- column:`
-// lines (`NAME DESCRIPTION`), then the SELECT.
+// (`NAME TYPE required|optional|default=VALUE DESCRIPTION`), `-- column:`
+// lines (`NAME DESCRIPTION`) and `-- example:` lines (a question it answers),
+// then the SELECT.
 // Throws Error(internal) naming `file_name` when the header is malformed.
 CannedQuery parse_canned_query(std::string_view file_name, std::string_view text);
+
+// The example questions as the JSON array stored in canned_query.examples, and back.
+std::string examples_to_json(const std::vector<std::string>& examples);
+std::vector<std::string> examples_from_json(const std::string& json);
 
 // The parameters as the JSON array stored in canned_query.params.
 std::string params_to_json(const std::vector<QueryParam>& params);

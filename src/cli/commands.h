@@ -14,5 +14,6 @@ void setup_why(CLI::App& app);
 void setup_search(CLI::App& app);
 void setup_info(CLI::App& app);
 void setup_export(CLI::App& app);
+void setup_ask(CLI::App& app);
 
 }  // namespace factdb::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   factdb::cli::setup_search(app);
   factdb::cli::setup_info(app);
   factdb::cli::setup_export(app);
+  factdb::cli::setup_ask(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -30,7 +30,7 @@ namespace {
 
 void store_canned_queries(SQLite::Database& db) {
   SQLite::Statement insert(db,
-                           "INSERT INTO canned_query (name, title, description, sql, params, columns) VALUES (?, ?, ?, ?, ?, ?)");
+                           "INSERT INTO canned_query (name, title, description, sql, params, columns, examples) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& q : builtin_canned_queries()) {
     std::vector<std::string> columns;
     try {
@@ -50,6 +50,7 @@ void store_canned_queries(SQLite::Database& db) {
     insert.bind(4, q.sql);
     insert.bind(5, params_to_json(q.params));
     insert.bind(6, columns_to_json(q.columns));
+    insert.bind(7, examples_to_json(q.examples));
     insert.exec();
     insert.reset();
     // A view cannot take parameters: it is the query with every optional one left out.

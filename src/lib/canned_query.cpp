@@ -66,6 +66,9 @@ CannedQuery parse_canned_query(std::string_view file_name, std::string_view text
           throw Error(ExitCode::internal, fmt::format("{}: bad '-- column:' line \"{}\"; expected NAME DESCRIPTION", file_name, *col));
         q.columns.push_back({col->substr(0, space), trim(std::string_view(*col).substr(space))});
         continued = &q.columns.back().description;
+      } else if (auto example = field("example")) {
+        q.examples.push_back(*example);
+        continued = &q.examples.back();
       } else if (auto param = field("param")) {
         q.params.push_back(parse_param(file_name, *param));
         continued = &q.params.back().description;
@@ -90,6 +93,16 @@ CannedQuery parse_canned_query(std::string_view file_name, std::string_view text
 
 bool CannedQuery::has_view() const {
   return std::none_of(params.begin(), params.end(), [](const QueryParam& p) { return p.required; });
+}
+
+std::string examples_to_json(const std::vector<std::string>& examples) { return nlohmann::json(examples).dump(); }
+
+std::vector<std::string> examples_from_json(const std::string& json) {
+  try {
+    return nlohmann::json::parse(json).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ExitCode::bad_data, fmt::format("canned_query.examples is not a list of questions: {}", e.what()));
+  }
 }
 
 std::string columns_to_json(const std::vector<QueryColumn>& columns) {
@@ -183,7 +196,7 @@ namespace {
 
 std::vector<CannedQuery> read_where(SQLite::Database& db, const char* where, const std::string* name) {
   std::vector<CannedQuery> queries;
-  SQLite::Statement stmt(db, fmt::format("SELECT name, title, description, sql, params, columns FROM canned_query {} ORDER BY name", where));
+  SQLite::Statement stmt(db, fmt::format("SELECT name, title, description, sql, params, columns, examples FROM canned_query {} ORDER BY name", where));
   if (name) stmt.bind(1, *name);
   while (stmt.executeStep()) {
     CannedQuery q;
@@ -193,6 +206,7 @@ std::vector<CannedQuery> read_where(SQLite::Database& db, const char* where, con
     q.sql = stmt.getColumn(3).getString();
     q.params = params_from_json(stmt.getColumn(4).getString());
     q.columns = columns_from_json(stmt.getColumn(5).getString());
+    q.examples = examples_from_json(stmt.getColumn(6).getString());
     queries.push_back(std::move(q));
   }
   return queries;
