@@ -8,17 +8,7 @@
 using namespace factdb;
 using namespace factdb::testing;
 
-namespace {
-
-Database& seed_db() {
-  static TempDir dir;
-  static Database db(build_real_db(dir.path()));
-  return db;
-}
-
-}  // namespace
-
-TEST_CASE("ask: two dozen questions, worded unlike the examples, each finds its query", "[ask]") {
+TEST_CASE("ask: 28 questions, worded unlike the examples, each finds its query", "[ask]") {
   // question, the query it must pick, and the value it must find for a required parameter
   const std::vector<std::tuple<std::string, std::string, std::string>> questions = {
       {"who stood in for a head of state?", "stand-ins", ""},
@@ -53,7 +43,7 @@ TEST_CASE("ask: two dozen questions, worded unlike the examples, each finds its 
   REQUIRE(questions.size() >= 20);
   for (const auto& [question, expected, value] : questions) {
     INFO(question);
-    auto answer = ask(seed_db(), question);
+    auto answer = ask(shared_seed_db(), question);
     CHECK(answer.query.name == expected);
     CHECK_FALSE(answer.rows.rows.empty());
     if (!value.empty()) {
@@ -65,7 +55,7 @@ TEST_CASE("ask: two dozen questions, worded unlike the examples, each finds its 
 
 TEST_CASE("ask: a question that matches nothing names the closest queries, or says where to look", "[ask]") {
   try {
-    ask(seed_db(), "memb?");
+    ask(shared_seed_db(), "memb?");
     FAIL("expected no match");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::usage);
@@ -73,14 +63,14 @@ TEST_CASE("ask: a question that matches nothing names the closest queries, or sa
     CHECK(std::string(e.what()).find("members") != std::string::npos);
   }
   try {
-    ask(seed_db(), "xyzzy plugh?");
+    ask(shared_seed_db(), "xyzzy plugh?");
     FAIL("expected no match");
   } catch (const Error& e) {
     CHECK(std::string(e.what()).find("factdb queries") != std::string::npos);
   }
   // matched, but the value the query needs is not in the question
   try {
-    ask(seed_db(), "tell me about a person");
+    ask(shared_seed_db(), "tell me about a person");
     FAIL("expected a missing value");
   } catch (const Error& e) {
     CHECK(std::string(e.what()).find("factdb query person -p name=VALUE") != std::string::npos);

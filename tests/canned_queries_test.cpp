@@ -18,13 +18,6 @@ using namespace factdb::testing;
 
 namespace {
 
-// One database for all tests here: built once, only ever read.
-Database& seed_db() {
-  static TempDir dir;
-  static Database db(build_real_db(dir.path()));
-  return db;
-}
-
 std::string cell(const ResultSet& r, std::size_t row, const std::string& column) {
   auto it = std::find(r.columns.begin(), r.columns.end(), column);
   REQUIRE(it != r.columns.end());
@@ -43,7 +36,7 @@ std::vector<std::string> column(const ResultSet& r, const std::string& name) {
 }  // namespace
 
 TEST_CASE("stand-ins: exactly Sharif and Mokhbar, with office, country and evidence", "[queries][headline]") {
-  auto r = seed_db().run_canned("stand-ins");
+  auto r = shared_seed_db().run_canned("stand-ins");
   REQUIRE(r.rows.size() == 2);
   CHECK(cell(r, 0, "person") == "Shehbaz Sharif");
   CHECK(cell(r, 0, "office") == "Prime Minister");
@@ -80,14 +73,14 @@ TEST_CASE("stand-ins follows the modelled facts, not a list", "[queries][headlin
 }
 
 TEST_CASE("heads-of-state: the seven presidents who hold their country's head-of-state office", "[queries]") {
-  auto r = seed_db().run_canned("heads-of-state");
+  auto r = shared_seed_db().run_canned("heads-of-state");
   CHECK(column(r, "person") == std::vector<std::string>{"Vladimir Putin", "Xi Jinping", "Kassym-Jomart Tokayev",
                                                         "Shavkat Mirziyoyev", "Emomali Rakhmon", "Sadyr Zhaparov",
                                                         "Alexander Lukashenko"});
 }
 
 TEST_CASE("attendees: nine, each with office, country represented and evidence", "[queries]") {
-  auto r = seed_db().run_canned("attendees");
+  auto r = shared_seed_db().run_canned("attendees");
   REQUIRE(r.rows.size() == 9);
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     CHECK_FALSE(cell(r, i, "office").empty());
@@ -98,7 +91,7 @@ TEST_CASE("attendees: nine, each with office, country represented and evidence",
 }
 
 TEST_CASE("members: statuses as stated, the lumped observer status kept lumped", "[queries]") {
-  auto r = seed_db().run_canned("members");
+  auto r = shared_seed_db().run_canned("members");
   std::map<std::string, std::set<std::string>> by_status;
   for (std::size_t i = 0; i < r.rows.size(); ++i) by_status[cell(r, i, "status")].insert(cell(r, i, "member"));
   CHECK(by_status["founding member"] == std::set<std::string>{"China", "Russia"});
@@ -110,43 +103,43 @@ TEST_CASE("members: statuses as stated, the lumped observer status kept lumped",
 }
 
 TEST_CASE("unrepresented-members and non-member-attendees: India, and Belarus", "[queries]") {
-  auto unrepresented = seed_db().run_canned("unrepresented-members");
+  auto unrepresented = shared_seed_db().run_canned("unrepresented-members");
   CHECK(column(unrepresented, "member") == std::vector<std::string>{"India"});
-  auto non_members = seed_db().run_canned("non-member-attendees");
+  auto non_members = shared_seed_db().run_canned("non-member-attendees");
   REQUIRE(non_members.rows.size() == 1);
   CHECK(cell(non_members, 0, "person") == "Alexander Lukashenko");
   CHECK(cell(non_members, 0, "status") == "soon-to-be full member");
 }
 
 TEST_CASE("meetings, tensions, founding, reasons", "[queries]") {
-  auto meetings = seed_db().run_canned("meetings");
+  auto meetings = shared_seed_db().run_canned("meetings");
   REQUIRE(meetings.rows.size() == 1);
   CHECK(cell(meetings, 0, "participants") == "Vladimir Putin and Xi Jinping");
   CHECK(cell(meetings, 0, "place") == "Kazakhstan");
 
-  auto tensions = seed_db().run_canned("tensions");
+  auto tensions = shared_seed_db().run_canned("tensions");
   REQUIRE(tensions.rows.size() == 1);
   CHECK(cell(tensions, 0, "between_parties") == "India and Pakistan");
   CHECK(cell(tensions, 0, "about") == "the Kashmir conflict");
 
-  auto founding = seed_db().run_canned("founding");
+  auto founding = shared_seed_db().run_canned("founding");
   CHECK(column(founding, "value") ==
         std::vector<std::string>{"2001", "China", "Russia", "to discuss security in Central Asia and beyond"});
 
-  auto reasons = seed_db().run_canned("reasons");
+  auto reasons = shared_seed_db().run_canned("reasons");
   REQUIRE(reasons.rows.size() == 1);
   CHECK(cell(reasons, 0, "explains") == "Iran sent Mohammad Mokhbar (acting President)");
   CHECK(cell(reasons, 0, "reason") == "due to upcoming elections");
 }
 
 TEST_CASE("topics and stances: focus, discussions, aims, in the article's words", "[queries]") {
-  auto topics = seed_db().run_canned("topics");
+  auto topics = shared_seed_db().run_canned("topics");
   REQUIRE(topics.rows.size() == 10);
   CHECK(cell(topics, 0, "kind") == "focus");
   CHECK(cell(topics, 0, "subject") == "countering terrorism");
   auto subjects = column(topics, "subject");
   CHECK(std::count(subjects.begin(), subjects.end(), "membership expansion") == 1);
-  auto stances = seed_db().run_canned("stances");
+  auto stances = shared_seed_db().run_canned("stances");
   CHECK(column(stances, "holder") == std::vector<std::string>{"Vladimir Putin", "Xi Jinping", "Vladimir Putin",
                                                               "Vladimir Putin", "Russia", "Vladimir Putin",
                                                               "Central Asian nations"});
@@ -154,13 +147,13 @@ TEST_CASE("topics and stances: focus, discussions, aims, in the article's words"
 }
 
 TEST_CASE("person and country profiles find names under every spelling", "[queries]") {
-  auto mokhber = seed_db().run_canned("person", {{"name", "Mokhber"}});
+  auto mokhber = shared_seed_db().run_canned("person", {{"name", "Mokhber"}});
   REQUIRE_FALSE(mokhber.rows.empty());
   for (const auto& p : column(mokhber, "person")) CHECK(p == "Mohammad Mokhbar");
   auto aspects = column(mokhber, "aspect");
   CHECK(std::find(aspects.begin(), aspects.end(), "attended") != aspects.end());
 
-  auto pakistan = seed_db().run_canned("country", {{"country", "pakistan"}});
+  auto pakistan = shared_seed_db().run_canned("country", {{"country", "pakistan"}});
   auto details = column(pakistan, "detail");
   CHECK(std::find(details.begin(), details.end(), "member of Shanghai Cooperation Organization") != details.end());
   CHECK(std::find(details.begin(), details.end(), "the Kashmir conflict with India") != details.end());
@@ -175,16 +168,16 @@ TEST_CASE("canned-query parameters are checked: required, unknown, typed", "[que
     }
     return ExitCode::ok;
   };
-  CHECK(code_of([] { seed_db().run_canned("person"); }) == ExitCode::usage);
-  CHECK(code_of([] { seed_db().run_canned("person", {{"nme", "x"}}); }) == ExitCode::usage);
-  CHECK(code_of([] { seed_db().run_canned("stand-ins", {{"x", "1"}}); }) == ExitCode::usage);
-  CHECK(code_of([] { seed_db().run_canned("no-such-query"); }) == ExitCode::usage);
+  CHECK(code_of([] { shared_seed_db().run_canned("person"); }) == ExitCode::usage);
+  CHECK(code_of([] { shared_seed_db().run_canned("person", {{"nme", "x"}}); }) == ExitCode::usage);
+  CHECK(code_of([] { shared_seed_db().run_canned("stand-ins", {{"x", "1"}}); }) == ExitCode::usage);
+  CHECK(code_of([] { shared_seed_db().run_canned("no-such-query"); }) == ExitCode::usage);
   // A value is bound, never pasted into the SQL.
-  CHECK(seed_db().run_canned("person", {{"name", "x' OR '1'='1"}}).rows.empty());
+  CHECK(shared_seed_db().run_canned("person", {{"name", "x' OR '1'='1"}}).rows.empty());
 }
 
 TEST_CASE("offices, events and annotations: who holds what, where, and what rests on outside knowledge", "[queries]") {
-  auto offices = seed_db().run_canned("offices");
+  auto offices = shared_seed_db().run_canned("offices");
   REQUIRE(offices.rows.size() == 10);
   CHECK(cell(offices, 9, "person") == "Guterres");
   CHECK(cell(offices, 9, "office") == "Secretary-General");
@@ -192,13 +185,13 @@ TEST_CASE("offices, events and annotations: who holds what, where, and what rest
   CHECK(cell(offices, 9, "evidence").rfind("[annotation, Wikidata]", 0) == 0);
   CHECK(cell(offices, 3, "role") == "head of government");
 
-  auto events = seed_db().run_canned("events");
+  auto events = shared_seed_db().run_canned("events");
   REQUIRE(events.rows.size() == 1);
   CHECK(cell(events, 0, "place") == "Astana");
   CHECK(cell(events, 0, "attendees") == "9");
 
-  auto annotations = seed_db().run_canned("annotations");
-  auto& sqlite = seed_db().sqlite();
+  auto annotations = shared_seed_db().run_canned("annotations");
+  auto& sqlite = shared_seed_db().sqlite();
   CHECK(static_cast<std::int64_t>(annotations.rows.size()) ==
         sqlite.execAndGet("SELECT count(*) FROM fact WHERE is_annotation").getInt64());
   for (std::size_t i = 0; i < annotations.rows.size(); ++i) {
@@ -211,21 +204,21 @@ TEST_CASE("offices, events and annotations: who holds what, where, and what rest
 }
 
 TEST_CASE("at least 12 canned queries, documented, stored in the database with views", "[queries]") {
-  auto queries = seed_db().canned_queries();
+  auto queries = shared_seed_db().canned_queries();
   CHECK(queries.size() >= 12);
   for (const auto& q : queries) {
     INFO(q.name);
     CHECK_FALSE(q.title.empty());
     CHECK(q.description.size() > 20);
-    auto& sqlite = seed_db().sqlite();
+    auto& sqlite = shared_seed_db().sqlite();
     SQLite::Statement params(sqlite, "SELECT json_type(params) FROM canned_query WHERE name = ?");
     params.bind(1, q.name);
     REQUIRE(params.executeStep());
     CHECK(params.getColumn(0).getString() == "array");
     if (q.params.empty()) {
       // The view and the query give the same rows.
-      auto via_query = seed_db().run_canned(q.name);
-      auto via_view = seed_db().run_sql("SELECT * FROM \"" + view_name(q.name) + "\"");
+      auto via_query = shared_seed_db().run_canned(q.name);
+      auto via_view = shared_seed_db().run_sql("SELECT * FROM \"" + view_name(q.name) + "\"");
       CHECK(via_view.columns == via_query.columns);
       CHECK(via_view.rows == via_query.rows);
       CHECK_FALSE(via_query.rows.empty());

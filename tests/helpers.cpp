@@ -121,6 +121,12 @@ void generate_corpus(const fs::path& dir, int articles) {
   REQUIRE(r.exit_code == 0);
 }
 
+Database& shared_seed_db() {
+  static TempDir dir;
+  static Database db(build_real_db(dir.path()));
+  return db;
+}
+
 RunResult run_factdb(const std::vector<std::string>& args, const fs::path& cwd, const std::string& input) {
   std::vector<std::string> full{FACTDB_BINARY};
   full.insert(full.end(), args.begin(), args.end());

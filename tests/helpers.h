@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "factdb/database.h"
+
 namespace factdb::testing {
 
 namespace fs = std::filesystem;
@@ -41,6 +43,10 @@ void replace_once(const fs::path& file, const std::string& from, const std::stri
 
 // Builds the real seed into `dir`/facts.db once per call and returns its path.
 fs::path build_real_db(const fs::path& dir);
+
+// The real seed built once per test process and opened for reading: for
+// tests that only ever read it.
+Database& shared_seed_db();
 
 // Files in `dir` whose names contain `.tmp-` (left-over temporary files).
 std::vector<std::string> temporary_files(const fs::path& dir);
