@@ -15,6 +15,7 @@ packages=(
   libssl-dev                      # SHA-256 of source articles (libcrypto)
   libutf8proc-dev                 # UTF-8 validation and display width
   clang libclang-rt-14-dev        # libFuzzer for the fuzz harnesses
+  graphviz                        # factdb graph renders SVG and PNG with dot (DOT works without it)
 )
 
 missing=()

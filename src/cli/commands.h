@@ -15,5 +15,6 @@ void setup_search(CLI::App& app);
 void setup_info(CLI::App& app);
 void setup_export(CLI::App& app);
 void setup_ask(CLI::App& app);
+void setup_graph(CLI::App& app);
 
 }  // namespace factdb::cli

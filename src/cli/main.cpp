@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   factdb::cli::setup_info(app);
   factdb::cli::setup_export(app);
   factdb::cli::setup_ask(app);
+  factdb::cli::setup_graph(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,6 +8,7 @@
 #include "factdb/error.h"
 #include "factdb/format.h"
 #include "factdb/output_file.h"
+#include "name_table.h"
 #include "sql_text.h"
 
 namespace fs = std::filesystem;
@@ -16,11 +17,13 @@ namespace factdb {
 
 namespace {
 
-const std::vector<std::pair<std::string_view, ExportFormat>>& export_formats() {
-  static const std::vector<std::pair<std::string_view, ExportFormat>> all = {
-      {"csv", ExportFormat::csv}, {"json", ExportFormat::json},         {"jsonl", ExportFormat::jsonl},
-      {"sql", ExportFormat::sql}, {"datasette", ExportFormat::datasette}};
-  return all;
+const NameTable<ExportFormat>& export_formats() {
+  static const NameTable<ExportFormat> table = {{"csv", ExportFormat::csv},
+                                                {"json", ExportFormat::json},
+                                                {"jsonl", ExportFormat::jsonl},
+                                                {"sql", ExportFormat::sql},
+                                                {"datasette", ExportFormat::datasette}};
+  return table;
 }
 
 // Passes rows on to a writer, counting them for the manifest.
@@ -41,20 +44,9 @@ class CountingSink : public RowSink {
 
 }  // namespace
 
-const std::vector<std::string_view>& export_format_names() {
-  static const std::vector<std::string_view> names = [] {
-    std::vector<std::string_view> all;
-    for (const auto& [name, f] : export_formats()) all.push_back(name);
-    return all;
-  }();
-  return names;
-}
+const std::vector<std::string_view>& export_format_names() { return export_formats().names(); }
 
-std::optional<ExportFormat> parse_export_format(std::string_view name) {
-  for (const auto& [n, f] : export_formats())
-    if (n == name) return f;
-  return std::nullopt;
-}
+std::optional<ExportFormat> parse_export_format(std::string_view name) { return export_formats().find(name); }
 
 bool exports_to_folder(ExportFormat format) {
   return format == ExportFormat::csv || format == ExportFormat::json || format == ExportFormat::jsonl;
@@ -95,7 +87,7 @@ void export_tables(Database& db, const fs::path& target, ExportFormat format, bo
   nlohmann::ordered_json manifest;
   manifest["factdb_version"] = FACTDB_VERSION;
   manifest["database"] = db.path().filename().string();
-  manifest["format"] = std::string(export_format_names()[static_cast<std::size_t>(format)]);
+  manifest["format"] = std::string(export_formats().name_of(format));
   manifest["tables"] = nlohmann::ordered_json::array();
   for (const auto& table : exported_tables(db)) {
     auto file = table + extension;

@@ -6,16 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include "factdb/text.h"
+#include "name_table.h"
 
 namespace factdb {
 
 namespace {
 
-const std::vector<std::pair<std::string_view, Format>>& formats() {
-  static const std::vector<std::pair<std::string_view, Format>> all = {
-      {"table", Format::table}, {"csv", Format::csv},     {"tsv", Format::tsv},
-      {"json", Format::json},   {"jsonl", Format::jsonl}, {"markdown", Format::markdown}};
-  return all;
+const NameTable<Format>& formats() {
+  static const NameTable<Format> table = {{"table", Format::table}, {"csv", Format::csv},     {"tsv", Format::tsv},
+                                          {"json", Format::json},   {"jsonl", Format::jsonl}, {"markdown", Format::markdown}};
+  return table;
 }
 
 bool is_number(const Value& v) { return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v); }
@@ -227,20 +227,9 @@ std::string markdown_cell(const std::string& s) {
   return out;
 }
 
-const std::vector<std::string_view>& format_names() {
-  static const std::vector<std::string_view> names = [] {
-    std::vector<std::string_view> all;
-    for (const auto& [name, f] : formats()) all.push_back(name);
-    return all;
-  }();
-  return names;
-}
+const std::vector<std::string_view>& format_names() { return formats().names(); }
 
-std::optional<Format> parse_format(std::string_view name) {
-  for (const auto& [n, f] : formats())
-    if (n == name) return f;
-  return std::nullopt;
-}
+std::optional<Format> parse_format(std::string_view name) { return formats().find(name); }
 
 std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format) {
   switch (format) {

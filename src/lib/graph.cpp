@@ -1,0 +1,236 @@
+#include "factdb/graph.h"
+
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "factdb/error.h"
+#include "factdb/output_file.h"
+#include "name_table.h"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace factdb {
+
+namespace {
+
+const NameTable<GraphPart>& parts() {
+  static const NameTable<GraphPart> table = {{"all", GraphPart::all},
+                                             {"attendees", GraphPart::attendance},
+                                             {"meetings", GraphPart::meetings},
+                                             {"members", GraphPart::members},
+                                             {"tensions", GraphPart::tensions}};
+  return table;
+}
+
+// A DOT string literal.
+std::string dot_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out + "\"";
+}
+
+std::string text(const Value& v) {
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  return {};
+}
+
+class DotGraph {
+ public:
+  void node(const std::string& id, const std::string& label, const std::string& kind) {
+    if (!nodes_.emplace(id, label).second) return;
+    static const std::map<std::string, std::string> shapes = {
+        {"person", "shape=box, style=rounded"},
+        {"country", "shape=ellipse"},
+        {"organization", "shape=hexagon, style=filled, fillcolor=\"#eef3fb\""},
+        {"event", "shape=doubleoctagon"},
+        {"group", "shape=ellipse, style=dashed"}};
+    auto shape = shapes.count(kind) ? shapes.at(kind) : "shape=ellipse";
+    body_ << fmt::format("  {} [label={}, {}];\n", dot_string(id), dot_string(label), shape);
+  }
+  void mark(const std::string& id, const std::string& attributes) {
+    body_ << fmt::format("  {} [{}];\n", dot_string(id), attributes);
+  }
+  void edge(const std::string& from, const std::string& to, const std::string& attributes) {
+    body_ << fmt::format("  {} -> {} [{}];\n", dot_string(from), dot_string(to), attributes);
+  }
+  std::string str(const std::string& title) const {
+    return fmt::format(
+        "digraph factdb {{\n"
+        "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, labelloc=t, label={}];\n"
+        "  node [fontname=\"Helvetica\", fontsize=11];\n"
+        "  edge [fontname=\"Helvetica\", fontsize=9];\n"
+        "{}}}\n",
+        dot_string(title), body_.str());
+  }
+
+ private:
+  std::map<std::string, std::string> nodes_;
+  std::ostringstream body_;
+};
+
+// Only the rows whose fact `article` states; every row when it is not given.
+std::string in_article(std::string_view fact_id) {
+  return fmt::format("(:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = {} AND fa.article_id = :article))",
+                     fact_id);
+}
+
+ResultSet rows(Database& db, const std::string& sql, const std::optional<std::string>& article) {
+  ParamValues params;
+  if (sql.find(":article") != std::string::npos) params.emplace_back("article", article ? *article : std::string());
+  auto result = db.run_sql(article ? sql : sql_with_null_params(sql), article ? params : ParamValues{});
+  return result;
+}
+
+void draw_attendance(Database& db, DotGraph& g, const std::optional<std::string>& article) {
+  auto attendance = rows(db, fmt::format(R"(
+    SELECT 'person:' || a.person_id, p.name, a.represents_id, r.name, r.kind, t.title, 'event:' || a.event_id, ev.name,
+           EXISTS (SELECT 1 FROM stand_ins s WHERE s.person = p.name AND s.country = r.name) AS stand_in
+      FROM attendance a
+      JOIN entity p ON p.id = a.person_id
+      JOIN entity ev ON ev.id = a.event_id
+      LEFT JOIN entity r ON r.id = a.represents_id
+      LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+     WHERE {}
+     ORDER BY a.fact_id)", in_article("a.fact_id")), article);
+  for (const auto& row : attendance.rows) {
+    auto person = text(row[0]);
+    bool stand_in = std::get<std::int64_t>(row[8]) != 0;
+    g.node(person, text(row[1]), "person");
+    g.node(text(row[6]), text(row[7]), "event");
+    g.edge(person, text(row[6]), "color=gray60, arrowhead=none, style=dotted");
+    if (stand_in) g.mark(person, "color=red, fontcolor=red, penwidth=2, xlabel=\"stand-in\"");
+    if (std::holds_alternative<std::nullptr_t>(row[2])) continue;
+    auto represents = text(row[4]) + ":" + text(row[2]);
+    g.node(represents, text(row[3]), text(row[4]));
+    auto office = text(row[5]);
+    g.edge(person, represents,
+           stand_in ? fmt::format("label={}, color=red, fontcolor=red, penwidth=2", dot_string(office + "\n(in place of the head of state)"))
+                    : fmt::format("label={}", dot_string(office.empty() ? "represents" : office)));
+  }
+}
+
+void draw_members(Database& db, DotGraph& g, const std::optional<std::string>& article) {
+  auto members = rows(db, fmt::format(R"(
+    SELECT c.kind || ':' || m.member_id, c.name, c.kind, 'organization:' || m.organization_id, o.name, m.status
+      FROM membership m
+      JOIN entity c ON c.id = m.member_id
+      JOIN entity o ON o.id = m.organization_id
+     WHERE {}
+     ORDER BY m.fact_id)", in_article("m.fact_id")), article);
+  for (const auto& row : members.rows) {
+    g.node(text(row[0]), text(row[1]), text(row[2]));
+    g.node(text(row[3]), text(row[4]), "organization");
+    auto status = text(row[5]);
+    auto style = status == "founding member" ? "style=bold" : status == "member" ? "style=solid" : "style=dashed";
+    g.edge(text(row[0]), text(row[3]), fmt::format("label={}, {}, color=gray40", dot_string(status), style));
+  }
+}
+
+// Every two parties of a many-sided fact (a meeting's participants, a
+// tension's sides), joined by an undirected edge. `sql` yields, per pair:
+// node id, name and kind of each, then the edge's label.
+void draw_pairs(Database& db, DotGraph& g, const std::string& sql, const std::optional<std::string>& article,
+                const char* colour, const char* style) {
+  for (const auto& row : rows(db, sql, article).rows) {
+    g.node(text(row[0]), text(row[1]), text(row[2]));
+    g.node(text(row[3]), text(row[4]), text(row[5]));
+    g.edge(text(row[0]), text(row[3]),
+           fmt::format("label={}, dir=none, color=\"{}\", fontcolor=\"{}\", style={}, penwidth=2", dot_string(text(row[6])),
+                       colour, colour, style));
+  }
+}
+
+void draw_meetings(Database& db, DotGraph& g, const std::optional<std::string>& article) {
+  draw_pairs(db, g, fmt::format(R"(
+    SELECT 'person:' || x.person_id, px.name, 'person', 'person:' || y.person_id, py.name, 'person', 'met'
+      FROM meeting m
+      JOIN meeting_participant x ON x.meeting_id = m.fact_id
+      JOIN meeting_participant y ON y.meeting_id = m.fact_id AND y.person_id > x.person_id
+      JOIN entity px ON px.id = x.person_id
+      JOIN entity py ON py.id = y.person_id
+     WHERE {}
+     ORDER BY m.fact_id, x.person_id, y.person_id)", in_article("m.fact_id")), article, "#1f5fbf", "solid");
+}
+
+void draw_tensions(Database& db, DotGraph& g, const std::optional<std::string>& article) {
+  draw_pairs(db, g, fmt::format(R"(
+    SELECT ex.kind || ':' || x.party_id, ex.name, ex.kind, ey.kind || ':' || y.party_id, ey.name, ey.kind,
+           'tension: ' || t.about
+      FROM tension t
+      JOIN tension_party x ON x.tension_id = t.fact_id
+      JOIN tension_party y ON y.tension_id = t.fact_id AND y.party_id > x.party_id
+      JOIN entity ex ON ex.id = x.party_id
+      JOIN entity ey ON ey.id = y.party_id
+     WHERE {}
+     ORDER BY t.fact_id)", in_article("t.fact_id")), article, "darkorange", "dashed");
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& graph_part_names() { return parts().names(); }
+
+std::optional<GraphPart> parse_graph_part(std::string_view name) { return parts().find(name); }
+
+std::string graph_dot(Database& db, GraphPart part, const std::optional<std::string>& article) {
+  DotGraph g;
+  auto wants = [&](GraphPart p) { return part == GraphPart::all || part == p; };
+  if (wants(GraphPart::attendance)) draw_attendance(db, g, article);
+  if (wants(GraphPart::meetings)) draw_meetings(db, g, article);
+  if (wants(GraphPart::members)) draw_members(db, g, article);
+  if (wants(GraphPart::tensions)) draw_tensions(db, g, article);
+  std::string title = article ? "factdb: " + *article : "factdb: " + db.path().filename().string();
+  if (part == GraphPart::all || part == GraphPart::attendance) title += "\nstand-ins in red: attended in place of a head of state";
+  return g.str(title);
+}
+
+void render_graph(const std::string& dot, const std::string& format, const fs::path& target) {
+  std::string program = "dot";
+  bool found = false;
+  if (const char* path = std::getenv("PATH")) {
+    std::string_view dirs(path);
+    for (std::size_t start = 0; start <= dirs.size() && !found;) {
+      auto end = std::min(dirs.find(':', start), dirs.size());
+      auto candidate = fs::path(std::string(dirs.substr(start, end - start))) / "dot";
+      if (::access(candidate.c_str(), X_OK) == 0) found = true;
+      start = end + 1;
+    }
+  }
+  if (!found)
+    throw Error(ExitCode::missing_file,
+                fmt::format("--format {} needs Graphviz's dot program, which is not installed (Debian: apt install "
+                            "graphviz); --format dot writes the graph for any Graphviz",
+                            format));
+  check_output_path(target);
+  TemporaryFile input(target.string() + ".dot");
+  std::ofstream(input.path()) << dot;
+  TemporaryFile output(target);
+  std::vector<std::string> args = {program, "-T" + format, input.path().string(), "-o", output.path().string()};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, program.c_str(), nullptr, nullptr, argv.data(), environ) != 0)
+    throw Error(ExitCode::missing_file, "cannot start Graphviz's dot");
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw Error(ExitCode::internal, fmt::format("Graphviz's dot failed to render the graph as {}", format));
+  output.commit();
+}
+
+}  // namespace factdb
