@@ -16,6 +16,7 @@ packages=(
   libutf8proc-dev                 # UTF-8 validation and display width
   clang libclang-rt-14-dev        # libFuzzer for the fuzz harnesses
   graphviz                        # factdb graph renders SVG and PNG with dot (DOT works without it)
+  zsh man-db                      # the tests check the zsh completion and the man page
 )
 
 missing=()

@@ -123,7 +123,7 @@ TEST_CASE("missing seed or output folders are reported as missing files", "[buil
   }
 }
 
-TEST_CASE("a second article needs data files only; what both name is one row, linked to both", "[build][articles]") {
+TEST_CASE("a second article needs data files only, and what both name is one row, linked to both", "[build][articles]") {
   TempDir dir;
   auto seed = copy_real_seed(dir.path());
   fs::copy(second_article(), seed / "steppe-dialogue-test", fs::copy_options::recursive);

@@ -237,3 +237,43 @@ TEST_CASE("cli: build -o - writes the database to standard output and its report
   REQUIRE(file.exit_code == 0);
   CHECK(piped.out == read_file(dir / "facts.db"));  // the same bytes, wherever it was built
 }
+
+TEST_CASE("cli: bash completion offers subcommands, options, their choices and the database's canned queries", "[cli][completion]") {
+  Workspace ws;
+  auto script = ws({"completion", "bash"});
+  REQUIRE(script.exit_code == 0);
+  write_file(ws.dir / "factdb.bash", script.out);
+  auto complete = [&](const std::string& words, int cword) {
+    auto bin = fs::path(FACTDB_BINARY).parent_path().string();
+    auto r = run({"bash", "-c",
+                  "PATH='" + bin + "':$PATH; source ./factdb.bash; COMP_WORDS=(" + words + "); COMP_CWORD=" +
+                      std::to_string(cword) + "; _factdb; printf '%s\\n' \"${COMPREPLY[@]}\""},
+                 ws.dir.path());
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  CHECK(complete("factdb qu", 1) == "queries\nquery\n");
+  CHECK(complete("factdb query st", 2) == "stances\nstand-ins\n");  // from facts.db's canned_query
+  CHECK(complete("factdb query stand-ins --for", 3) == "--format\n");
+  CHECK(complete("factdb query stand-ins -f js", 4) == "json\njsonl\n");
+  CHECK(complete("factdb graph --format ''", 3) == "dot\nsvg\npng\n");
+}
+
+TEST_CASE("cli: zsh completion parses and knows every subcommand, and the man page documents each one", "[cli][completion]") {
+  TempDir dir;
+  auto zsh = run_factdb({"completion", "zsh", "-o", "_factdb"}, dir.path());
+  REQUIRE(zsh.exit_code == 0);
+  auto syntax = run({"zsh", "-n", "_factdb"}, dir.path());
+  CHECK(syntax.exit_code == 0);
+  CHECK(syntax.err.empty());
+  auto script = read_file(dir / "_factdb");
+  auto man = run_factdb({"manpage"}, dir.path());
+  REQUIRE(man.exit_code == 0);
+  for (const char* sub : {"build", "queries", "query", "sql", "check", "why", "search", "info", "export", "ask", "graph"}) {
+    INFO(sub);
+    CHECK(script.find(std::string("'") + sub + ":") != std::string::npos);
+    CHECK(man.out.find(std::string(".SS \"factdb ") + sub + " ") != std::string::npos);
+  }
+  CHECK(man.out.find("\\-\\-timeout\\-ms") != std::string::npos);
+  CHECK(man.out.find(".SH EXIT STATUS") != std::string::npos);
+}

@@ -10,6 +10,10 @@ trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build" --prefix "$work/prefix" > /dev/null
 test -f "$work/prefix/include/factdb/database.h"
+# the man page and both shell completions are installed where man, bash and zsh look
+man -l "$work/prefix/share/man/man1/factdb.1" 2>/dev/null | grep -q "factdb ask \[OPTIONS\] question"
+bash -n "$work/prefix/share/bash-completion/completions/factdb"
+grep -q "^#compdef factdb" "$work/prefix/share/zsh/site-functions/_factdb"
 cmake -S "$src/examples" -B "$work/example" -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
 cmake --build "$work/example" > /dev/null
 "$work/prefix/bin/factdb" build --seed "$src/seed" -o "$work/facts.db" --quiet

@@ -129,7 +129,7 @@ TEST_CASE("an endless query stops near its time limit with exit code 6", "[sandb
   CHECK(elapsed < 300 + 2000);
 }
 
-TEST_CASE("a query that needs too much memory stops with exit code 7; one too big a value is refused", "[sandbox][limits]") {
+TEST_CASE("a query that needs too much memory stops with exit code 7, and one too big a value is refused", "[sandbox][limits]") {
   TempDir dir;
   auto db = build_real_db(dir.path());
   auto r = run_factdb({"sql",

@@ -16,5 +16,6 @@ void setup_info(CLI::App& app);
 void setup_export(CLI::App& app);
 void setup_ask(CLI::App& app);
 void setup_graph(CLI::App& app);
+void setup_completion(CLI::App& app);
 
 }  // namespace factdb::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   factdb::cli::setup_export(app);
   factdb::cli::setup_ask(app);
   factdb::cli::setup_graph(app);
+  factdb::cli::setup_completion(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
