@@ -277,3 +277,40 @@ TEST_CASE("cli: zsh completion parses and knows every subcommand, and the man pa
   CHECK(man.out.find("\\-\\-timeout\\-ms") != std::string::npos);
   CHECK(man.out.find(".SH EXIT STATUS") != std::string::npos);
 }
+
+TEST_CASE("cli: colour on a terminal only, never with NO_COLOR, never in a pipe or file", "[cli][terminal]") {
+  Workspace ws;
+  // script(1) gives the command a terminal; its output comes back through a pipe.
+  auto on_terminal = [&](const std::string& env, const std::string& command) {
+    return run({"sh", "-c", env + " script -qec '" + std::string(FACTDB_BINARY) + " " + command + "' /dev/null"}, ws.dir.path());
+  };
+  auto coloured = on_terminal("", "check");
+  CHECK(coloured.out.find("\x1b[1mcheck\x1b[0m") != std::string::npos);  // the header in bold
+  CHECK(coloured.out.find("\x1b[32mok\x1b[0m") != std::string::npos);    // each ok in green
+  auto no_colour = on_terminal("NO_COLOR=1", "check");
+  CHECK(no_colour.out.find("ok") != std::string::npos);
+  CHECK(no_colour.out.find('\x1b') == std::string::npos);
+  auto error = on_terminal("", "query no-such-query");
+  CHECK(error.out.find("\x1b[1;31mfactdb:\x1b[0m") != std::string::npos);
+  auto piped = ws({"check"});
+  CHECK(piped.out.find('\x1b') == std::string::npos);
+  auto to_file = on_terminal("", "query stand-ins -o out.txt");
+  CHECK(read_file(ws.dir / "out.txt").find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("cli: build --progress reports articles and phases on stderr, and nothing without it off a terminal", "[cli][terminal]") {
+  TempDir dir;
+  generate_corpus(dir / "seed", 20);
+  auto shown = run_factdb({"build", "--seed", "seed", "-o", "a.db", "--progress", "--quiet"}, dir.path());
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.out.empty());
+  CHECK(shown.err.find("articles 20/20") != std::string::npos);
+  CHECK(shown.err.find("create the indexes") != std::string::npos);
+  CHECK(shown.err.find("check the file written") != std::string::npos);
+  auto silent = run_factdb({"build", "--seed", "seed", "-o", "b.db", "--quiet"}, dir.path());
+  CHECK(silent.exit_code == 0);
+  CHECK(silent.err.empty());
+  auto asked = run_factdb({"ask", "who stood in for a head of state?", "--db", "a.db", "-q"}, dir.path());
+  CHECK(asked.exit_code == 0);
+  CHECK(asked.err.empty());
+}

@@ -1,6 +1,7 @@
 // Writing query results in the formats the CLI offers.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -27,13 +28,21 @@ const std::vector<std::string_view>& format_names();
 // The format called `name`, or nullopt when there is none.
 std::optional<Format> parse_format(std::string_view name);
 
+// Colour for the table format on a terminal (ANSI SGR codes). Other formats
+// are data, never coloured.
+struct TableStyle {
+  bool colour = false;  // header bold, rule dim, and cells as cell_colour says
+  // An SGR code ("31" for red) for a cell, or nullptr for none.
+  std::function<const char*(const std::string& column, const Value& value)> cell_colour;
+};
+
 // Writes `result` to `out` in `format`.
-void write_result(std::ostream& out, const ResultSet& result, Format format);
+void write_result(std::ostream& out, const ResultSet& result, Format format, const TableStyle& style = {});
 
 // A sink that writes the rows it is given to `out` in `format`, as they come
 // for csv, tsv, json, jsonl and markdown; table needs every row to size its
 // columns and writes them at end(). The output equals write_result's.
-std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format);
+std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format, const TableStyle& style = {});
 
 // Writes each row of `explanation` with what it rests on. table: the row on
 // one line, then one indented line per citation or annotation; json: an array

@@ -8,11 +8,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <memory>
 
 #include "commands.h"
 #include "factdb/build.h"
 #include "factdb/error.h"
+#include "terminal.h"
 #include "factdb/format.h"
 
 namespace factdb::cli {
@@ -26,11 +28,12 @@ struct BuildOptions {
   std::string output = "facts.db";
   bool quiet = false;
   bool timings = false;
+  bool progress = false;
 };
 
 // `factdb build -o -`: the database, built in a private temporary folder,
 // copied to standard output (a pipe or a file, never a terminal).
-BuildSummary build_to_stdout(const std::string& seed) {
+BuildSummary build_to_stdout(const std::string& seed, const BuildProgress& progress) {
   if (::isatty(STDOUT_FILENO))
     throw Error(ExitCode::usage, "the database is a binary file: redirect it (factdb build -o - > facts.db) or pipe it");
   std::string pattern = (fs::temp_directory_path() / "factdb-build-XXXXXX").string();
@@ -43,7 +46,7 @@ BuildSummary build_to_stdout(const std::string& seed) {
       fs::remove_all(dir, ignored);
     }
   } cleanup{dir};
-  auto summary = build_database(seed, dir / "facts.db");
+  auto summary = build_database(seed, dir / "facts.db", progress);
   std::ifstream db(dir / "facts.db", std::ios::binary);
   std::cout << db.rdbuf();
   std::cout.flush();
@@ -53,7 +56,16 @@ BuildSummary build_to_stdout(const std::string& seed) {
 
 void run_build(const BuildOptions& options) {
   bool to_stdout = options.output == "-";
-  auto summary = to_stdout ? build_to_stdout(options.seed) : build_database(options.seed, options.output);
+  // --quiet wins over a terminal; --progress over the lack of one.
+  std::optional<ProgressBar> bar;
+  BuildProgress progress;
+  if (options.progress || !options.quiet) {
+    bar.emplace(options.progress);
+    progress.articles = [&](std::size_t done, std::size_t total) { bar->articles(done, total); };
+    progress.phase = [&](const std::string& name) { bar->phase(name); };
+  }
+  auto summary = to_stdout ? build_to_stdout(options.seed, progress) : build_database(options.seed, options.output, progress);
+  if (bar) bar->finish();
   if (options.timings) {
     ResultSet phases{{"phase", "seconds"}, {}};
     for (const auto& [phase, seconds] : summary.phase_seconds) phases.rows.push_back({phase, std::round(seconds * 1000) / 1000});
@@ -77,6 +89,8 @@ void setup_build(CLI::App& app) {
       ->capture_default_str();
   sub->add_flag("-q,--quiet", options->quiet, "Print nothing on success");
   sub->add_flag("--timings", options->timings, "Print on standard error how long each phase of the build took");
+  sub->add_flag("--progress", options->progress,
+                "Show progress on standard error even when it is not a terminal (on a terminal it shows by itself)");
   sub->callback([options] { run_build(*options); });
 }
 

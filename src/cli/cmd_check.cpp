@@ -17,7 +17,12 @@ void run_check(const ReadOptions& options) {
     report.rows.push_back({r.name, std::string(r.ok ? "ok" : "FAILED"), r.detail});
     all_ok = all_ok && r.ok;
   }
-  print(report, options);
+  TableStyle style;
+  style.cell_colour = [](const std::string& column, const Value& value) -> const char* {
+    if (column != "status") return nullptr;
+    return std::get<std::string>(value) == "ok" ? "32" : "1;31";
+  };
+  print(report, options, style);
   if (!all_ok) throw Error(ExitCode::bad_data, options.db + ": check failed");
 }
 

@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 struct ExportOptions : ReadOptions {
   std::string export_format;
   bool queries = false;
+  bool quiet = false;
 };
 
 void run_export(const ExportOptions& options) {
@@ -35,7 +36,8 @@ void run_export(const ExportOptions& options) {
     case ExportFormat::jsonl: {
       export_tables(db, options.output, format, options.queries);
       auto manifest = fs::path(options.output) / kExportManifest;
-      std::cout << fmt::format("wrote {}: a file per table{}; what each holds is in {}\n", options.output,
+      if (!options.quiet)
+        std::cout << fmt::format("wrote {}: a file per table{}; what each holds is in {}\n", options.output,
                                options.queries ? " and per canned query" : "", manifest.string());
       break;
     }
@@ -59,6 +61,7 @@ void setup_export(CLI::App& app) {
       ->required()
       ->check(CLI::IsMember(names));
   sub->add_flag("--queries", options->queries, "Also a file per canned query that needs no parameter, under queries/");
+  sub->add_flag("-q,--quiet", options->quiet, "Print nothing on success");
   sub->add_option("-o,--output", options->output,
                   "The folder (csv, json, jsonl) or the file (sql, datasette) to write; - for standard output")
       ->capture_default_str();

@@ -4,6 +4,9 @@
 
 #include "factdb/error.h"
 #include "factdb/output_file.h"
+#include "terminal.h"
+
+#include <unistd.h>
 
 namespace factdb::cli {
 
@@ -56,15 +59,25 @@ void write_output(const ReadOptions& options, const std::function<void(std::ostr
   out.commit();
 }
 
+namespace {
+// A table on a terminal gets colour; anything written to a file does not.
+TableStyle terminal_style(const ReadOptions& options, TableStyle style) {
+  style.colour = options.output == "-" && colour_on(STDOUT_FILENO);
+  return style;
+}
+}  // namespace
+
 void print_rows(const ReadOptions& options, const std::function<void(RowSink&)>& produce) {
   write_output(options, [&](std::ostream& out) {
-    auto writer = result_writer(out, *parse_format(options.format));
+    auto writer = result_writer(out, *parse_format(options.format), terminal_style(options, {}));
     produce(*writer);
   });
 }
 
-void print(const ResultSet& result, const ReadOptions& options) {
-  write_output(options, [&](std::ostream& out) { write_result(out, result, *parse_format(options.format)); });
+void print(const ResultSet& result, const ReadOptions& options, const TableStyle& style) {
+  write_output(options, [&](std::ostream& out) {
+    write_result(out, result, *parse_format(options.format), terminal_style(options, style));
+  });
 }
 
 }  // namespace factdb::cli

@@ -45,7 +45,7 @@ ParamValues parse_params(const std::vector<std::string>& params);
 
 // Writes `result` in the format the options name to their output: standard
 // output, or a file replaced whole once written.
-void print(const ResultSet& result, const ReadOptions& options);
+void print(const ResultSet& result, const ReadOptions& options, const TableStyle& style = {});
 
 // Runs `produce` with a sink that writes each row to the options' output as
 // it comes (a table is written once all rows are in), then completes it.

@@ -1,7 +1,10 @@
 // factdb: the article's facts in one SQLite file. main only wires the subcommands.
 #include <iostream>
 
+#include <unistd.h>
+
 #include "commands.h"
+#include "terminal.h"
 #include "factdb/error.h"
 
 int main(int argc, char** argv) {
@@ -30,7 +33,7 @@ int main(int argc, char** argv) {
     std::cerr << "factdb: the seed data has " << e.diagnostics().size() << " problem(s); nothing was written\n";
     return static_cast<int>(e.code());
   } catch (const factdb::Error& e) {
-    std::cerr << "factdb: " << e.what() << '\n';
+    std::cerr << factdb::cli::red("factdb:", factdb::cli::colour_on(STDERR_FILENO)) << ' ' << e.what() << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::cerr << "factdb: internal error: " << e.what() << '\n';

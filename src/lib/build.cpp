@@ -123,16 +123,21 @@ BuildSummary summarize(SQLite::Database& db) {
 
 }  // namespace
 
-BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
+BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, const BuildProgress& progress) {
   check_output_path(output);
 
   TemporaryFile temp(output);
   BuildSummary summary;
   auto phase_start = std::chrono::steady_clock::now();
+  const char* const phases[] = {"read, check and insert the articles", "create the indexes",
+                                "index every name, store queries and metadata", "check the file written",
+                                "count, flush to disk and rename"};
   auto phase_done = [&](const char* phase) {
     auto now = std::chrono::steady_clock::now();
     summary.phase_seconds.emplace_back(phase, std::chrono::duration<double>(now - phase_start).count());
     phase_start = now;
+    auto next = summary.phase_seconds.size();
+    if (progress.phase && next < std::size(phases)) progress.phase(phases[next]);
   };
   try {
     // One thread at a time uses the connection (the writer, then this one):
@@ -148,23 +153,23 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
     db->exec(std::string(resources::schema_sql()));
     {
       SQLite::Transaction transaction(*db);
-      seed::load_seed(*db, seed_dir);
-      phase_done("read, check and insert the articles");
+      seed::load_seed(*db, seed_dir, progress.articles);
+      phase_done(phases[0]);
       db->exec(std::string(resources::indexes_sql()));
-      phase_done("create the indexes");
+      phase_done(phases[1]);
       db->exec(std::string(resources::derived_sql()));
       store_canned_queries(*db);
       store_metadata(*db);
       store_schema_doc(*db);
       transaction.commit();
-      phase_done("index every name, store queries and metadata");
+      phase_done(phases[2]);
     }
     // The file SQLite has just written needs no integrity scan (factdb check
     // runs one); what the build must prove is the contract of its content.
     for (const auto& result : check_content(*db))
       if (!result.ok)
         throw Error(ExitCode::internal, fmt::format("the database written fails its check '{}': {}", result.name, result.detail));
-    phase_done("check the file written");
+    phase_done(phases[3]);
     auto phases = std::move(summary.phase_seconds);
     summary = summarize(*db);
     summary.phase_seconds = std::move(phases);
@@ -180,7 +185,7 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output) {
     throw Error(ExitCode::internal, fmt::format("writing {} failed: {}", output.string(), e.what()));
   }
   temp.commit();
-  phase_done("count, flush to disk and rename");
+  phase_done(phases[4]);
   return summary;
 }
 

@@ -20,7 +20,12 @@ const NameTable<Format>& formats() {
 
 bool is_number(const Value& v) { return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v); }
 
-void write_table(std::ostream& out, const ResultSet& r) {
+// `text` wrapped in an SGR code, or as it is when colour is off or code is null.
+std::string sgr(const std::string& text, const char* code, bool on) {
+  return on && code ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
+}
+
+void write_table(std::ostream& out, const ResultSet& r, const TableStyle& style) {
   const auto n = r.columns.size();
   std::vector<std::vector<std::string>> cells;
   std::vector<std::size_t> width(n, 0);
@@ -34,12 +39,15 @@ void write_table(std::ostream& out, const ResultSet& r) {
       if (!is_number(row[c]) && !std::holds_alternative<std::nullptr_t>(row[c])) numeric[c] = false;
     }
   }
-  auto emit = [&](const std::vector<std::string>& line, bool header) {
+  // Codes go around each cell's text, after its width is measured.
+  auto emit = [&](const std::vector<std::string>& line, const std::vector<Value>* values) {
     std::string text;
     for (std::size_t c = 0; c < n; ++c) {
       auto pad = std::string(width[c] - text::display_width(line[c]), ' ');
-      bool right = numeric[c] && !header && !r.rows.empty();
-      auto cell = right ? pad + line[c] : line[c] + (c + 1 < n ? pad : "");
+      bool right = numeric[c] && values && !r.rows.empty();
+      const char* code = !values ? "1" : style.cell_colour ? style.cell_colour(r.columns[c], (*values)[c]) : nullptr;
+      auto shown = sgr(line[c], code, style.colour);
+      auto cell = right ? pad + shown : shown + (c + 1 < n ? pad : "");
       text += (c ? "  " : "") + cell;
     }
     text.erase(text.find_last_not_of(' ') + 1);  // an empty last cell leaves no trailing blanks
@@ -47,14 +55,14 @@ void write_table(std::ostream& out, const ResultSet& r) {
   };
   std::vector<std::string> header;
   for (const auto& c : r.columns) header.push_back(terminal_safe(c));
-  emit(header, true);
+  emit(header, nullptr);
   std::string rule;
   for (std::size_t c = 0; c < n; ++c) {
     if (c) rule += "  ";
     for (std::size_t i = 0; i < width[c]; ++i) rule += "\u2500";
   }
-  out << rule << '\n';
-  for (const auto& line : cells) emit(line, false);
+  out << sgr(rule, "2", style.colour) << '\n';
+  for (std::size_t i = 0; i < cells.size(); ++i) emit(cells[i], &r.rows[i]);
 }
 
 std::string csv_field(const std::string& s) {
@@ -179,11 +187,12 @@ class JsonLinesWriter : public RowSink {
 // Aligned columns need the widest cell of each: every row is kept until end().
 class TableWriter : public CollectingSink {
  public:
-  explicit TableWriter(std::ostream& out) : out_(out) {}
-  void end() override { write_table(out_, result); }
+  TableWriter(std::ostream& out, TableStyle style) : out_(out), style_(std::move(style)) {}
+  void end() override { write_table(out_, result, style_); }
 
  private:
   std::ostream& out_;
+  TableStyle style_;
 };
 
 }  // namespace
@@ -231,7 +240,7 @@ const std::vector<std::string_view>& format_names() { return formats().names(); 
 
 std::optional<Format> parse_format(std::string_view name) { return formats().find(name); }
 
-std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format) {
+std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format, const TableStyle& style) {
   switch (format) {
     case Format::csv: return std::make_unique<DelimitedWriter>(out, ",", "\r\n", csv_field);
     case Format::tsv: return std::make_unique<DelimitedWriter>(out, "\t", "\n", tsv_field);
@@ -240,11 +249,11 @@ std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format) {
     case Format::jsonl: return std::make_unique<JsonLinesWriter>(out);
     case Format::table: break;
   }
-  return std::make_unique<TableWriter>(out);
+  return std::make_unique<TableWriter>(out, style);
 }
 
-void write_result(std::ostream& out, const ResultSet& result, Format format) {
-  if (format == Format::table) return write_table(out, result);  // no copy of the rows
+void write_result(std::ostream& out, const ResultSet& result, Format format, const TableStyle& style) {
+  if (format == Format::table) return write_table(out, result, style);  // no copy of the rows
   auto writer = result_writer(out, format);
   writer->begin(result.columns);
   for (const auto& row : result.rows) writer->row(row);

@@ -135,7 +135,8 @@ struct ArticleContext {
 
 class Loader {
  public:
-  Loader(SQLite::Database& db, fs::path seed_dir) : db_(db), seed_dir_(std::move(seed_dir)) {}
+  Loader(SQLite::Database& db, fs::path seed_dir, std::function<void(std::size_t, std::size_t)> progress)
+      : db_(db), seed_dir_(std::move(seed_dir)), progress_(std::move(progress)) {}
 
   void run() {
     std::error_code ec;
@@ -154,7 +155,10 @@ class Loader {
     std::vector<fs::path> facts_files;
     for (const auto& folder : folders) facts_files.push_back(folder / kFactsFile);
     ParseAhead parsed(std::move(facts_files), kParseAhead);
-    for (const auto& folder : folders) load_article(folder, parsed.next());
+    for (std::size_t i = 0; i < folders.size(); ++i) {
+      load_article(folders[i], parsed.next());
+      if (progress_) progress_(i + 1, folders.size());
+    }
     for (auto& failure : writer_.finish()) diagnostics_.push_back(std::move(failure));
     if (!diagnostics_.empty()) {
       std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -889,6 +893,7 @@ class Loader {
   std::unordered_map<std::string, const std::string*> insert_sql_;  // verb, table, columns -> SQL
   // Declared after db_ and the SQL texts its queued statements point into, so
   // that it is started after them and stopped before them.
+  std::function<void(std::size_t, std::size_t)> progress_;
   RowWriter writer_{db_};
   std::unordered_set<std::string> interned_;  // seed file names and entry descriptions, for RowOrigin
   RowOrigin origin_;
@@ -905,6 +910,9 @@ class Loader {
 
 }  // namespace
 
-void load_seed(SQLite::Database& db, const fs::path& seed_dir) { Loader(db, seed_dir).run(); }
+void load_seed(SQLite::Database& db, const fs::path& seed_dir,
+               const std::function<void(std::size_t done, std::size_t total)>& progress) {
+  Loader(db, seed_dir, progress).run();
+}
 
 }  // namespace factdb::seed

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
+#include <functional>
 
 namespace factdb::seed {
 
@@ -14,6 +15,7 @@ namespace factdb::seed {
 // Throws SeedError with every problem found (file, line, column, what was
 // expected), or Error(missing_file) when `seed_dir` is not a readable folder.
 // After a throw `db` may hold a partial load: the caller discards it.
-void load_seed(SQLite::Database& db, const std::filesystem::path& seed_dir);
+void load_seed(SQLite::Database& db, const std::filesystem::path& seed_dir,
+               const std::function<void(std::size_t done, std::size_t total)>& progress = {});
 
 }  // namespace factdb::seed
