@@ -17,6 +17,7 @@ packages=(
   clang libclang-rt-14-dev        # libFuzzer for the fuzz harnesses
   graphviz                        # factdb graph renders SVG and PNG with dot (DOT works without it)
   zsh man-db                      # the tests check the zsh completion and the man page
+  postgresql                      # the postgres export is loaded into a real server by a test
 )
 
 missing=()

@@ -17,6 +17,7 @@ enum class ExportFormat {
   json,       // a folder: one array of objects per table
   jsonl,      // a folder: one object per line per table
   sql,        // one file of SQL that rebuilds the database in the sqlite3 shell
+  postgres,   // one file for psql: tables, data, keys, indexes, the canned queries as functions and views
   datasette,  // one Datasette metadata file: titles, descriptions, canned queries
 };
 
@@ -47,6 +48,18 @@ void export_tables(Database& db, const std::filesystem::path& target, ExportForm
 // its application id and version, every table with its rows, the full-text
 // index, indexes and views, in one transaction.
 void export_sqlite_sql(Database& db, std::ostream& out);
+
+// A script for psql that loads `db` into PostgreSQL: every table with its
+// keys, rows (COPY) and indexes, and each canned query as a function of its
+// parameters, plus a view for those that need none. See postgres_sql for how
+// the queries are translated; search is PostgreSQL full-text search.
+void export_postgres(Database& db, std::ostream& out);
+
+// A canned query's SQLite SQL as PostgreSQL reads it: NOT INDEXED dropped,
+// CROSS JOIN ... ON as JOIN ... ON, LIKE as ILIKE (SQLite's LIKE ignores
+// case), and an alias for every subquery in FROM. group_concat is defined by
+// the export itself. Strings and comments are left as they are.
+std::string postgres_sql(std::string_view sqlite_sql);
 
 // A Datasette metadata document (datasette FILE.db -m metadata.json) that
 // describes every table and column and carries every canned query, its SQL

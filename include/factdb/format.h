@@ -50,6 +50,10 @@ std::unique_ptr<RowSink> result_writer(std::ostream& out, Format format, const T
 // csv, tsv, markdown: one line per citation or annotation, the row repeated.
 void write_explanation(std::ostream& out, const Explanation& explanation, Format format);
 
+// `s` with backslash, tab, newline and carriage return written \\ \t \n \r:
+// a field of tsv, and of PostgreSQL's COPY text format.
+std::string tsv_field(const std::string& s);
+
 // `s` as one cell of a Markdown table: '|' escaped, line breaks as <br>.
 std::string markdown_cell(const std::string& s);
 

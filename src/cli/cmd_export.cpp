@@ -42,6 +42,7 @@ void run_export(const ExportOptions& options) {
       break;
     }
     case ExportFormat::sql: write_output(options, [&](std::ostream& out) { export_sqlite_sql(db, out); }); break;
+    case ExportFormat::postgres: write_output(options, [&](std::ostream& out) { export_postgres(db, out); }); break;
     case ExportFormat::datasette:
       write_output(options, [&](std::ostream& out) { export_datasette(db, out, db.path().stem().string()); });
       break;
@@ -57,7 +58,7 @@ void setup_export(CLI::App& app) {
   std::vector<std::string> names(export_format_names().begin(), export_format_names().end());
   sub->add_option("--format", options->export_format,
                   "csv, json or jsonl: a folder with a file per table; sql: a script that rebuilds the database in the "
-                  "sqlite3 shell; datasette: metadata for datasette -m")
+                  "sqlite3 shell; postgres: a script for psql; datasette: metadata for datasette -m")
       ->required()
       ->check(CLI::IsMember(names));
   sub->add_flag("--queries", options->queries, "Also a file per canned query that needs no parameter, under queries/");

@@ -22,6 +22,7 @@ const NameTable<ExportFormat>& export_formats() {
                                                 {"json", ExportFormat::json},
                                                 {"jsonl", ExportFormat::jsonl},
                                                 {"sql", ExportFormat::sql},
+                                                {"postgres", ExportFormat::postgres},
                                                 {"datasette", ExportFormat::datasette}};
   return table;
 }

@@ -72,19 +72,6 @@ std::string csv_field(const std::string& s) {
   return quoted + "\"";
 }
 
-std::string tsv_field(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string dump(const nlohmann::ordered_json& j, int indent) {
   // Replace rather than throw on invalid UTF-8: the data is shown, not lost.
@@ -196,6 +183,20 @@ class TableWriter : public CollectingSink {
 };
 
 }  // namespace
+
+std::string tsv_field(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
 
 std::string to_text(const Value& v) {
   if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
