@@ -151,9 +151,9 @@ AskAnswer ask(Database& db, std::string_view question, const ParamValues& given)
     if (match.rank / matches.front().rank < kClose) break;
     auto query = *std::find_if(queries.begin(), queries.end(), [&](const auto& q) { return q.name == match.name; });
     ParamValues params;
-    for (const auto& [name, value] : given)
-      if (std::any_of(query.params.begin(), query.params.end(), [&](const auto& p) { return p.name == name; }))
-        params.emplace_back(name, value);
+    for (const auto& value : given)  // no structured binding: clang 14 cannot capture one in a lambda
+      if (std::any_of(query.params.begin(), query.params.end(), [&](const auto& p) { return p.name == value.first; }))
+        params.push_back(value);
     std::vector<const QueryParam*> missing;
     for (const auto& p : query.params)
       if (p.required && std::none_of(params.begin(), params.end(), [&](const auto& v) { return v.first == p.name; }))
