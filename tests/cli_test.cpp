@@ -314,3 +314,21 @@ TEST_CASE("cli: build --progress reports articles and phases on stderr, and noth
   CHECK(asked.exit_code == 0);
   CHECK(asked.err.empty());
 }
+
+TEST_CASE("cli: on a terminal a long build shows its progress in place and clears it, a short one shows none", "[cli][terminal]") {
+  TempDir dir;
+  generate_corpus(dir / "seed", 2000);  // seconds to build, well past the half second before progress shows
+  auto on_terminal = [&](const std::string& seed) {
+    return run({"script", "-qec", std::string(FACTDB_BINARY) + " build --seed " + seed + " -o out.db", "/dev/null"}, dir.path());
+  };
+  auto long_build = on_terminal("seed");
+  REQUIRE(long_build.exit_code == 0);
+  CHECK(long_build.out.find("\r\x1b[Karticles ") != std::string::npos);  // redrawn in place
+  CHECK(long_build.out.find("articles 2000/2000") != std::string::npos);
+  CHECK(long_build.out.find("wrote out.db") != std::string::npos);
+  auto clear = long_build.out.rfind("\r\x1b[K");
+  CHECK(clear < long_build.out.find("wrote out.db"));  // cleared before the report
+  auto short_build = on_terminal(real_seed().string());
+  REQUIRE(short_build.exit_code == 0);
+  CHECK(short_build.out.find("articles ") == std::string::npos);
+}

@@ -54,7 +54,7 @@ void run_export(const ExportOptions& options) {
 void setup_export(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   options->timeout_ms = 0;  // an export reads everything: no time limit unless one is asked for
-  auto* sub = app.add_subcommand("export", "Write the database as files other tools read: CSV, JSON, SQL, Datasette metadata");
+  auto* sub = app.add_subcommand("export", "Write the database as files other tools read: CSV, JSON, SQL for SQLite or PostgreSQL, Datasette metadata");
   std::vector<std::string> names(export_format_names().begin(), export_format_names().end());
   sub->add_option("--format", options->export_format,
                   "csv, json or jsonl: a folder with a file per table; sql: a script that rebuilds the database in the "
@@ -64,7 +64,7 @@ void setup_export(CLI::App& app) {
   sub->add_flag("--queries", options->queries, "Also a file per canned query that needs no parameter, under queries/");
   sub->add_flag("-q,--quiet", options->quiet, "Print nothing on success");
   sub->add_option("-o,--output", options->output,
-                  "The folder (csv, json, jsonl) or the file (sql, datasette) to write; - for standard output")
+                  "The folder (csv, json, jsonl) or the file (sql, postgres, datasette) to write; - for standard output")
       ->capture_default_str();
   add_database_options(*sub, *options);
   sub->callback([options] { run_export(*options); });
