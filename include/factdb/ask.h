@@ -1,6 +1,7 @@
 // factdb ask: the canned query that answers a question in plain words.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@ struct QueryMatch {
   std::string name;
   std::string title;
   double rank = 0;  // bm25: the lower, the better
+  std::size_t index = 0;  // its position in the queries searched
 };
 
 // The queries among `queries` that share a word with `question`, best first.

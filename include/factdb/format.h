@@ -36,6 +36,10 @@ struct TableStyle {
   std::function<const char*(const std::string& column, const Value& value)> cell_colour;
 };
 
+// `text` wrapped in an ANSI SGR code ("1" bold, "31" red, ...), or as it is
+// when `on` is false or `code` is null.
+std::string sgr(const std::string& text, const char* code, bool on);
+
 // Writes `result` to `out` in `format`.
 void write_result(std::ostream& out, const ResultSet& result, Format format, const TableStyle& style = {});
 

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <iostream>
 
+#include "factdb/format.h"
+
 namespace factdb::cli {
 
 namespace {
@@ -23,8 +25,8 @@ bool colour_on(int fd) {
   return ::isatty(fd) == 1;
 }
 
-std::string bold(const std::string& text, bool on) { return on ? "\x1b[1m" + text + "\x1b[0m" : text; }
-std::string red(const std::string& text, bool on) { return on ? "\x1b[1;31m" + text + "\x1b[0m" : text; }
+std::string bold(const std::string& text, bool on) { return sgr(text, "1", on); }
+std::string red(const std::string& text, bool on) { return sgr(text, "1;31", on); }
 
 ProgressBar::ProgressBar(bool forced)
     : forced_(forced), terminal_(::isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()) {}

@@ -90,8 +90,8 @@ std::vector<QueryMatch> match_queries(const std::vector<CannedQuery>& queries, s
   search.bind(1, match);
   std::vector<QueryMatch> found;
   while (search.executeStep()) {
-    const auto& query = queries.at(static_cast<std::size_t>(search.getColumn(0).getInt64() - 1));
-    found.push_back({query.name, query.title, search.getColumn(1).getDouble()});
+    auto at = static_cast<std::size_t>(search.getColumn(0).getInt64() - 1);
+    found.push_back({queries.at(at).name, queries.at(at).title, search.getColumn(1).getDouble(), at});
   }
   return found;
 }
@@ -144,12 +144,16 @@ AskAnswer ask(Database& db, std::string_view question, const ParamValues& given)
   constexpr double kGivesValue = 1.3;     // weight of a query whose value the question gives
   constexpr std::size_t kValuesTried = 6;  // words of the question tried per parameter
   auto values = candidate_values(question);
-  std::optional<AskAnswer> chosen;
+  std::optional<AskAnswer> chosen;  // its rows are empty, without even columns, until it has run
   double chosen_score = 0;
-  bool chosen_has_run = false;
+  auto choose = [&](AskAnswer answer, double score) {
+    if (chosen && score >= chosen_score) return;
+    chosen = std::move(answer);
+    chosen_score = score;
+  };
   for (const auto& match : matches) {
     if (match.rank / matches.front().rank < kClose) break;
-    auto query = *std::find_if(queries.begin(), queries.end(), [&](const auto& q) { return q.name == match.name; });
+    const auto& query = queries[match.index];
     ParamValues params;
     for (const auto& value : given)  // no structured binding: clang 14 cannot capture one in a lambda
       if (std::any_of(query.params.begin(), query.params.end(), [&](const auto& p) { return p.name == value.first; }))
@@ -159,7 +163,7 @@ AskAnswer ask(Database& db, std::string_view question, const ParamValues& given)
       if (p.required && std::none_of(params.begin(), params.end(), [&](const auto& v) { return v.first == p.name; }))
         missing.push_back(&p);
     if (missing.empty()) {
-      if (!chosen || match.rank < chosen_score) chosen = AskAnswer{query, params, {}}, chosen_score = match.rank, chosen_has_run = false;
+      choose({query, params, {}}, match.rank);
       continue;
     }
     if (missing.size() > 1) continue;  // one word of the question cannot fill two parameters
@@ -174,16 +178,15 @@ AskAnswer ask(Database& db, std::string_view question, const ParamValues& given)
         throw;
       }
       if (rows.rows.empty()) continue;
-      double score = match.rank * kGivesValue;
-      if (!chosen || score < chosen_score) chosen = AskAnswer{query, tried, std::move(rows)}, chosen_score = score, chosen_has_run = true;
+      choose({query, tried, std::move(rows)}, match.rank * kGivesValue);
       break;
     }
   }
   if (chosen) {
-    if (!chosen_has_run) chosen->rows = db.run_canned(chosen->query.name, chosen->params);
+    if (chosen->rows.columns.empty()) chosen->rows = db.run_canned(chosen->query.name, chosen->params);
     return std::move(*chosen);
   }
-  const auto& best = *std::find_if(queries.begin(), queries.end(), [&](const auto& q) { return q.name == matches.front().name; });
+  const auto& best = queries[matches.front().index];
   std::string needs;
   for (const auto& p : best.params)
     if (p.required) needs += fmt::format(" -p {}=VALUE", p.name);

@@ -132,9 +132,10 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, co
   const char* const phases[] = {"read, check and insert the articles", "create the indexes",
                                 "index every name, store queries and metadata", "check the file written",
                                 "count, flush to disk and rename"};
-  auto phase_done = [&](const char* phase) {
+  auto phase_done = [&] {
     auto now = std::chrono::steady_clock::now();
-    summary.phase_seconds.emplace_back(phase, std::chrono::duration<double>(now - phase_start).count());
+    summary.phase_seconds.emplace_back(phases[summary.phase_seconds.size()],
+                                       std::chrono::duration<double>(now - phase_start).count());
     phase_start = now;
     auto next = summary.phase_seconds.size();
     if (progress.phase && next < std::size(phases)) progress.phase(phases[next]);
@@ -154,25 +155,23 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, co
     {
       SQLite::Transaction transaction(*db);
       seed::load_seed(*db, seed_dir, progress.articles);
-      phase_done(phases[0]);
+      phase_done();
       db->exec(std::string(resources::indexes_sql()));
-      phase_done(phases[1]);
+      phase_done();
       db->exec(std::string(resources::derived_sql()));
       store_canned_queries(*db);
       store_metadata(*db);
       store_schema_doc(*db);
       transaction.commit();
-      phase_done(phases[2]);
+      phase_done();
     }
     // The file SQLite has just written needs no integrity scan (factdb check
     // runs one); what the build must prove is the contract of its content.
     for (const auto& result : check_content(*db))
       if (!result.ok)
         throw Error(ExitCode::internal, fmt::format("the database written fails its check '{}': {}", result.name, result.detail));
-    phase_done(phases[3]);
-    auto phases = std::move(summary.phase_seconds);
-    summary = summarize(*db);
-    summary.phase_seconds = std::move(phases);
+    phase_done();
+    summary.table_rows = summarize(*db).table_rows;
     // A single self-contained file: rollback journal, no free pages. A build
     // only appends, so there are none to reclaim unless SQLite left some.
     db->exec("PRAGMA journal_mode = DELETE");
@@ -185,7 +184,7 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, co
     throw Error(ExitCode::internal, fmt::format("writing {} failed: {}", output.string(), e.what()));
   }
   temp.commit();
-  phase_done(phases[4]);
+  phase_done();
   return summary;
 }
 

@@ -17,12 +17,6 @@ namespace factdb {
 
 namespace {
 
-std::string str(const Value& v) {
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  return {};
-}
-
 // One value as COPY's text format writes it: \N for NULL, and backslash,
 // tab, newline and carriage return escaped.
 std::string copy_field(const Value& v) {
@@ -32,7 +26,7 @@ std::string copy_field(const Value& v) {
     for (auto byte : b->bytes) hex += fmt::format("{:02x}", byte);
     return hex;
   }
-  return tsv_field(str(v));
+  return tsv_field(to_text(v));
 }
 
 class CopyWriter : public RowSink {
@@ -201,7 +195,7 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
   auto schema = db.run_sql("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
   auto create_sql_of = [&](const std::string& name) {
     for (const auto& row : schema.rows)
-      if (str(row[1]) == name) return str(row[2]);
+      if (to_text(row[1]) == name) return to_text(row[2]);
     return std::string();
   };
   std::string keys;  // foreign keys, added once every table holds its rows
@@ -211,9 +205,9 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
     std::vector<std::string> columns, pk(info.rows.size());
     std::string body;
     for (const auto& row : info.rows) {
-      auto name = str(row[0]);
+      auto name = to_text(row[0]);
       columns.push_back(quoted_identifier(name));
-      body += fmt::format("{}  {} {}{}", body.empty() ? "" : ",\n", quoted_identifier(name), postgres_type(str(row[1]), flags.count(name)),
+      body += fmt::format("{}  {} {}{}", body.empty() ? "" : ",\n", quoted_identifier(name), postgres_type(to_text(row[1]), flags.count(name)),
                           std::get<std::int64_t>(row[2]) ? " NOT NULL" : "");
       if (auto k = std::get<std::int64_t>(row[3]); k > 0) pk[static_cast<std::size_t>(k - 1)] = quoted_identifier(name);
     }
@@ -223,7 +217,7 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
         "SELECT il.name, group_concat('\"' || ii.name || '\"', ', ') FROM pragma_index_list(:t) il "
         "JOIN pragma_index_info(il.name) ii WHERE il.origin = 'u' GROUP BY il.name ORDER BY il.name",
         {{"t", table}});
-    for (const auto& row : unique.rows) body += ",\n  UNIQUE (" + str(row[1]) + ")";
+    for (const auto& row : unique.rows) body += ",\n  UNIQUE (" + to_text(row[1]) + ")";
     out << fmt::format("CREATE TABLE {} (\n{}\n);\n", quoted_identifier(table), body);
     out << fmt::format("COPY {} ({}) FROM stdin;\n", quoted_identifier(table), fmt::join(columns, ", "));
     CopyWriter copy(out);
@@ -233,9 +227,9 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
     std::map<std::int64_t, std::tuple<std::string, std::vector<std::string>, std::vector<std::string>>> by_id;
     for (const auto& row : fks.rows) {
       auto& [parent, from, to] = by_id[std::get<std::int64_t>(row[0])];
-      parent = str(row[1]);
-      from.push_back(quoted_identifier(str(row[2])));
-      if (!std::holds_alternative<std::nullptr_t>(row[3])) to.push_back(quoted_identifier(str(row[3])));
+      parent = to_text(row[1]);
+      from.push_back(quoted_identifier(to_text(row[2])));
+      if (!std::holds_alternative<std::nullptr_t>(row[3])) to.push_back(quoted_identifier(to_text(row[3])));
     }
     for (const auto& [id, fk] : by_id) {
       const auto& [parent, from, to] = fk;
@@ -245,7 +239,7 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
   }
   out << keys << '\n';
   for (const auto& row : schema.rows)
-    if (str(row[0]) == "index") out << str(row[2]) << ";\n";  // plain CREATE INDEX, partial ones too: PostgreSQL's syntax
+    if (to_text(row[0]) == "index") out << to_text(row[2]) << ";\n";  // plain CREATE INDEX, partial ones too: PostgreSQL's syntax
   out << "CREATE INDEX search_index_words ON search_index USING gin (to_tsvector('english', text));\n\n";
 
   // The schema's own views, then each canned query as a function taking its
@@ -254,8 +248,8 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
   std::set<std::string> canned_views;
   for (const auto& q : queries) canned_views.insert(view_name(q.name));
   for (const auto& row : schema.rows)
-    if (str(row[0]) == "view" && !canned_views.count(str(row[1])))
-      out << postgres_sql(str(row[2])) << ";\n";
+    if (to_text(row[0]) == "view" && !canned_views.count(to_text(row[1])))
+      out << postgres_sql(to_text(row[2])) << ";\n";
   for (const auto& q : queries) {
     std::vector<std::string> order;
     for (const auto& p : q.params) order.push_back(p.name);

@@ -20,11 +20,6 @@ const NameTable<Format>& formats() {
 
 bool is_number(const Value& v) { return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v); }
 
-// `text` wrapped in an SGR code, or as it is when colour is off or code is null.
-std::string sgr(const std::string& text, const char* code, bool on) {
-  return on && code ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
-}
-
 void write_table(std::ostream& out, const ResultSet& r, const TableStyle& style) {
   const auto n = r.columns.size();
   std::vector<std::vector<std::string>> cells;
@@ -196,6 +191,10 @@ std::string tsv_field(const std::string& s) {
     }
   }
   return out;
+}
+
+std::string sgr(const std::string& text, const char* code, bool on) {
+  return on && code ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
 }
 
 std::string to_text(const Value& v) {

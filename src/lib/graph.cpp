@@ -5,13 +5,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "factdb/error.h"
+#include "factdb/format.h"
 #include "factdb/output_file.h"
 #include "name_table.h"
 
@@ -41,12 +43,6 @@ std::string dot_string(std::string_view s) {
     else out += c;
   }
   return out + "\"";
-}
-
-std::string text(const Value& v) {
-  if (auto* s = std::get_if<std::string>(&v)) return *s;
-  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  return {};
 }
 
 class DotGraph {
@@ -90,10 +86,7 @@ std::string in_article(std::string_view fact_id) {
 }
 
 ResultSet rows(Database& db, const std::string& sql, const std::optional<std::string>& article) {
-  ParamValues params;
-  if (sql.find(":article") != std::string::npos) params.emplace_back("article", article ? *article : std::string());
-  auto result = db.run_sql(article ? sql : sql_with_null_params(sql), article ? params : ParamValues{});
-  return result;
+  return article ? db.run_sql(sql, {{"article", *article}}) : db.run_sql(sql_with_null_params(sql));
 }
 
 void draw_attendance(Database& db, DotGraph& g, const std::optional<std::string>& article) {
@@ -108,16 +101,16 @@ void draw_attendance(Database& db, DotGraph& g, const std::optional<std::string>
      WHERE {}
      ORDER BY a.fact_id)", in_article("a.fact_id")), article);
   for (const auto& row : attendance.rows) {
-    auto person = text(row[0]);
+    auto person = to_text(row[0]);
     bool stand_in = std::get<std::int64_t>(row[8]) != 0;
-    g.node(person, text(row[1]), "person");
-    g.node(text(row[6]), text(row[7]), "event");
-    g.edge(person, text(row[6]), "color=gray60, arrowhead=none, style=dotted");
+    g.node(person, to_text(row[1]), "person");
+    g.node(to_text(row[6]), to_text(row[7]), "event");
+    g.edge(person, to_text(row[6]), "color=gray60, arrowhead=none, style=dotted");
     if (stand_in) g.mark(person, "color=red, fontcolor=red, penwidth=2, xlabel=\"stand-in\"");
     if (std::holds_alternative<std::nullptr_t>(row[2])) continue;
-    auto represents = text(row[4]) + ":" + text(row[2]);
-    g.node(represents, text(row[3]), text(row[4]));
-    auto office = text(row[5]);
+    auto represents = to_text(row[4]) + ":" + to_text(row[2]);
+    g.node(represents, to_text(row[3]), to_text(row[4]));
+    auto office = to_text(row[5]);
     g.edge(person, represents,
            stand_in ? fmt::format("label={}, color=red, fontcolor=red, penwidth=2", dot_string(office + "\n(in place of the head of state)"))
                     : fmt::format("label={}", dot_string(office.empty() ? "represents" : office)));
@@ -133,11 +126,11 @@ void draw_members(Database& db, DotGraph& g, const std::optional<std::string>& a
      WHERE {}
      ORDER BY m.fact_id)", in_article("m.fact_id")), article);
   for (const auto& row : members.rows) {
-    g.node(text(row[0]), text(row[1]), text(row[2]));
-    g.node(text(row[3]), text(row[4]), "organization");
-    auto status = text(row[5]);
+    g.node(to_text(row[0]), to_text(row[1]), to_text(row[2]));
+    g.node(to_text(row[3]), to_text(row[4]), "organization");
+    auto status = to_text(row[5]);
     auto style = status == "founding member" ? "style=bold" : status == "member" ? "style=solid" : "style=dashed";
-    g.edge(text(row[0]), text(row[3]), fmt::format("label={}, {}, color=gray40", dot_string(status), style));
+    g.edge(to_text(row[0]), to_text(row[3]), fmt::format("label={}, {}, color=gray40", dot_string(status), style));
   }
 }
 
@@ -147,10 +140,10 @@ void draw_members(Database& db, DotGraph& g, const std::optional<std::string>& a
 void draw_pairs(Database& db, DotGraph& g, const std::string& sql, const std::optional<std::string>& article,
                 const char* colour, const char* style) {
   for (const auto& row : rows(db, sql, article).rows) {
-    g.node(text(row[0]), text(row[1]), text(row[2]));
-    g.node(text(row[3]), text(row[4]), text(row[5]));
-    g.edge(text(row[0]), text(row[3]),
-           fmt::format("label={}, dir=none, color=\"{}\", fontcolor=\"{}\", style={}, penwidth=2", dot_string(text(row[6])),
+    g.node(to_text(row[0]), to_text(row[1]), to_text(row[2]));
+    g.node(to_text(row[3]), to_text(row[4]), to_text(row[5]));
+    g.edge(to_text(row[0]), to_text(row[3]),
+           fmt::format("label={}, dir=none, color=\"{}\", fontcolor=\"{}\", style={}, penwidth=2", dot_string(to_text(row[6])),
                        colour, colour, style));
   }
 }
@@ -199,22 +192,7 @@ std::string graph_dot(Database& db, GraphPart part, const std::optional<std::str
 }
 
 void render_graph(const std::string& dot, const std::string& format, const fs::path& target) {
-  std::string program = "dot";
-  bool found = false;
-  if (const char* path = std::getenv("PATH")) {
-    std::string_view dirs(path);
-    for (std::size_t start = 0; start <= dirs.size() && !found;) {
-      auto end = std::min(dirs.find(':', start), dirs.size());
-      auto candidate = fs::path(std::string(dirs.substr(start, end - start))) / "dot";
-      if (::access(candidate.c_str(), X_OK) == 0) found = true;
-      start = end + 1;
-    }
-  }
-  if (!found)
-    throw Error(ExitCode::missing_file,
-                fmt::format("--format {} needs Graphviz's dot program, which is not installed (Debian: apt install "
-                            "graphviz); --format dot writes the graph for any Graphviz",
-                            format));
+  const std::string program = "dot";
   check_output_path(target);
   TemporaryFile input(target.string() + ".dot");
   std::ofstream(input.path()) << dot;
@@ -224,8 +202,12 @@ void render_graph(const std::string& dot, const std::string& format, const fs::p
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  if (posix_spawnp(&pid, program.c_str(), nullptr, nullptr, argv.data(), environ) != 0)
-    throw Error(ExitCode::missing_file, "cannot start Graphviz's dot");
+  if (int error = posix_spawnp(&pid, program.c_str(), nullptr, nullptr, argv.data(), environ); error != 0)
+    throw Error(ExitCode::missing_file,
+                error == ENOENT ? fmt::format("--format {} needs Graphviz's dot program, which is not installed (Debian: apt "
+                                              "install graphviz); --format dot writes the graph for any Graphviz",
+                                              format)
+                                : fmt::format("cannot start Graphviz's dot: {}", std::strerror(error)));
   int status = 0;
   ::waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
