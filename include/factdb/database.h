@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "factdb/canned_query.h"
+#include "factdb/error.h"
 #include "factdb/result.h"
 
 namespace factdb {
@@ -20,10 +22,27 @@ constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of every factdb database: "fact" in ASCII.
 constexpr std::int32_t kApplicationId = 0x66616374;
 
-// What a query may use before it is stopped.
+// What a query may use before it is stopped. Memory is not limited here:
+// SQLite's only memory limit is process-wide, which is the program's policy
+// to set (sqlite3_hard_heap_limit64), not a library's.
 struct Limits {
-  int timeout_ms = 10000;                     // wall-clock time per statement; 0: none
-  std::int64_t max_memory_bytes = 512 << 20;  // SQLite's heap, process-wide; 0: none
+  int timeout_ms = 10000;  // wall-clock time per statement; 0: none
+  // When every statement together must have ended, whatever timeout_ms says:
+  // one budget for a command that runs many statements.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+};
+
+// What opening a database demands of its schema.
+enum class SchemaPolicy {
+  // Exactly the tables, indexes, views, triggers and canned queries this
+  // factdb writes for its schema version, in rollback-journal mode: anything
+  // else is refused, so no query reads a view or a canned query someone
+  // rewrote. What every reading command uses.
+  require_factdb,
+  // Opened whatever its schema or journal mode, for `factdb check` to report
+  // what differs. A WAL file is opened immutable, so no -wal or -shm file is
+  // ever created beside it.
+  inspect,
 };
 
 // NAME=VALUE pairs as the user typed them, in order.
@@ -36,19 +55,30 @@ using ParamValues = std::vector<std::pair<std::string, std::string>>;
 // lets through reads only: writes, ATTACH, state-changing pragmas,
 // transactions and functions that reach outside the file are refused with a
 // message saying what and why. Every statement runs under `limits`.
+// Empty when `sql` is exactly one read-only SELECT (WITH and VALUES
+// included), with nothing after it but blanks and comments; otherwise what
+// it is instead: SQL that does not compile, several statements, a write, or
+// a statement of another kind (PRAGMA, VACUUM, ...).
+std::string select_problem(SQLite::Database& db, const std::string& sql);
+
 class Database {
  public:
-  // Throws Error(missing_file) when `path` does not exist or cannot be read,
+  // `path` is a file name, never a URI. Throws Error(missing_file) when it
+  // does not exist, cannot be read, or is not a regular file (a folder, FIFO
+  // or device is refused before it is opened, so nothing blocks);
   // Error(bad_data) when it is not a SQLite database, not a factdb database,
-  // or of a schema version this factdb does not read. The memory limit is
-  // SQLite's hard heap limit, which applies to the whole process.
-  explicit Database(const std::filesystem::path& path, Limits limits = {});
+  // of a schema version this factdb does not read, or (with
+  // SchemaPolicy::require_factdb) in WAL mode or with a schema or canned
+  // queries other than this factdb's.
+  explicit Database(const std::filesystem::path& path, Limits limits = {},
+                    SchemaPolicy policy = SchemaPolicy::require_factdb);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Runs exactly one read-only SQL statement. Throws Error(time_limit) or
-  // Error(memory_limit) when it exceeds the limits. Named parameters (:name, @name,
+  // Runs exactly one read-only SQL statement. Throws Error(time_limit) when
+  // it exceeds the time limit, Error(memory_limit) when SQLite runs out of
+  // memory (its heap limit, when the program set one). Named parameters (:name, @name,
   // $name) are bound from `params`: a value that is a whole number binds as
   // INTEGER, one that is a decimal number as REAL, anything else as TEXT.
   // Throws Error(usage) for a missing or unknown parameter, Error(sql) for SQL
@@ -69,6 +99,8 @@ class Database {
   std::vector<CannedQuery> canned_queries();
 
   int schema_version() const { return schema_version_; }
+  // True for a file in WAL mode (opened only with SchemaPolicy::inspect).
+  bool wal_mode() const { return wal_mode_; }
   std::int32_t application_id() const { return application_id_; }
   const std::filesystem::path& path() const { return path_; }
 
@@ -78,6 +110,7 @@ class Database {
   struct Sandbox;  // the authorizer's state; opaque
 
  private:
+  Error time_limit_error() const;
   void run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink);
 
   std::filesystem::path path_;
@@ -86,6 +119,7 @@ class Database {
   std::unique_ptr<SQLite::Database> db_;
   int schema_version_ = 0;
   std::int32_t application_id_ = 0;
+  bool wal_mode_ = false;
 };
 
 }  // namespace factdb

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iosfwd>
 #include <memory>
+#include <string>
+#include <string_view>
 
 namespace factdb {
 
@@ -35,8 +37,9 @@ class TemporaryFile {
   std::filesystem::path path_;
 };
 
-// Where a command writes its output: standard output for "-", otherwise a
-// file written through a TemporaryFile.
+// Where a command writes its output: standard output for "-"; a FIFO or
+// device written through as it is; otherwise a file written through a
+// TemporaryFile (beside the file a symbolic link names, so the link stays).
 class OutputFile {
  public:
   // Throws Error(missing_file) when the target's folder does not exist,
@@ -50,13 +53,15 @@ class OutputFile {
   bool is_stdout() const { return !temp_; }
 
   // Completes the output: flushes standard output, or closes the file and
-  // renames it into place. Throws Error(missing_file) when writing failed
-  // (disk full, ...); the target is then left as it was.
+  // renames it into place. Throws Error(missing_file) when any write failed
+  // (disk full, a closed standard output, ...); a target file is then left
+  // as it was.
   void commit();
 
  private:
   std::filesystem::path target_;
   std::unique_ptr<TemporaryFile> temp_;
+  bool direct_ = false;  // a FIFO or device, written through
   std::ofstream file_;
 };
 
@@ -86,6 +91,28 @@ class OutputFolder {
   std::string marker_;
   std::filesystem::path temp_;
 };
+
+// True when `target` exists and is neither a regular file nor a folder: a
+// FIFO, socket or device, which output is written through, not renamed over.
+bool is_special_file(const std::filesystem::path& target);
+
+// Throws Error(usage) when `output` and `input` are the same file, however
+// spelled or linked: a command must never write over what it reads. `what`
+// names the input ("the database").
+void refuse_same_file(const std::filesystem::path& output, const std::filesystem::path& input, std::string_view what);
+
+// Makes sure descriptors 0, 1 and 2 are open before anything else is, so no
+// file lands on a closed one: stdin reads /dev/null, stdout and stderr write
+// to /dev/full, where every write fails and is reported. Call first in main.
+void guard_standard_streams();
+
+// The message for a failed write to standard output, saying why.
+std::string standard_output_failure();
+
+// Removes every temporary file and folder of this process that has not been
+// committed: for a process about to end at once (_exit), which runs no
+// destructor. Safe to call from any thread.
+void remove_uncommitted_files();
 
 // Throws Error(missing_file) when the folder `target` would be written in does
 // not exist, Error(usage) when `target` is itself a folder.

@@ -5,6 +5,8 @@
 #include "common.h"
 #include "factdb/check.h"
 #include "factdb/error.h"
+#include "factdb/output_file.h"
+#include "limits.h"
 
 namespace factdb::cli {
 
@@ -13,7 +15,9 @@ namespace {
 void run_check(const ReadOptions& options) {
   ResultSet report{{"check", "status", "detail"}, {}};
   bool all_ok = true;
-  for (const auto& r : check_database(options.db)) {
+  apply_limits(options.timeout_ms, options.max_memory_mb);
+  if (options.output != "-") refuse_same_file(options.output, options.db, "the database");
+  for (const auto& r : check_database(options.db, database_limits(options.timeout_ms))) {
     report.rows.push_back({r.name, std::string(r.ok ? "ok" : "FAILED"), r.detail});
     all_ok = all_ok && r.ok;
   }

@@ -4,6 +4,7 @@
 
 #include "factdb/error.h"
 #include "factdb/output_file.h"
+#include "limits.h"
 #include "terminal.h"
 
 #include <unistd.h>
@@ -29,7 +30,9 @@ void add_database_options(CLI::App& sub, ReadOptions& options) {
 }
 
 Database open_database(const ReadOptions& options) {
-  return Database(options.db, Limits{options.timeout_ms, static_cast<std::int64_t>(options.max_memory_mb) << 20});
+  apply_limits(options.timeout_ms, options.max_memory_mb);
+  if (options.output != "-") refuse_same_file(options.output, options.db, "the database");
+  return Database(options.db, database_limits(options.timeout_ms));
 }
 
 void add_param_option(CLI::App& sub, std::vector<std::string>& params) {

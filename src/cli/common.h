@@ -19,14 +19,15 @@ struct ReadOptions {
   std::string format = "table";
   std::string output = "-";  // "-": standard output
   int timeout_ms = Limits{}.timeout_ms;
-  int max_memory_mb = static_cast<int>(Limits{}.max_memory_bytes >> 20);
+  int max_memory_mb = 512;
 };
 void add_read_options(CLI::App& sub, ReadOptions& options);
 
 // --db and the limits alone, for a subcommand with a format and output of its own.
 void add_database_options(CLI::App& sub, ReadOptions& options);
 
-// The database the options name, opened with their limits.
+// The database the options name, opened under the command's limits (see
+// apply_limits), after refusing an output that would overwrite it.
 Database open_database(const ReadOptions& options);
 
 // -p NAME=VALUE, repeatable.

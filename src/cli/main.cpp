@@ -4,10 +4,20 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "limits.h"
 #include "terminal.h"
 #include "factdb/error.h"
+#include "factdb/output_file.h"
+
+namespace {
+std::string memory_limit_note() {
+  int mb = factdb::cli::applied_memory_limit_mb();
+  return mb > 0 ? " (memory limit of " + std::to_string(mb) + " MB, --max-memory-mb)" : "";
+}
+}  // namespace
 
 int main(int argc, char** argv) {
+  factdb::guard_standard_streams();
   CLI::App app{"factdb: what news articles state, in one SQLite file, every fact traced to its words"};
   app.set_version_flag("--version", std::string("factdb ") + FACTDB_VERSION);
   app.require_subcommand(1);
@@ -33,8 +43,12 @@ int main(int argc, char** argv) {
     std::cerr << "factdb: the seed data has " << e.diagnostics().size() << " problem(s); nothing was written\n";
     return static_cast<int>(e.code());
   } catch (const factdb::Error& e) {
-    std::cerr << factdb::cli::red("factdb:", factdb::cli::colour_on(STDERR_FILENO)) << ' ' << e.what() << '\n';
+    std::cerr << factdb::cli::red("factdb:", factdb::cli::colour_on(STDERR_FILENO)) << ' ' << e.what()
+              << (e.code() == factdb::ExitCode::memory_limit ? memory_limit_note() : "") << '\n';
     return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    std::cerr << "factdb: stopped: the command needs more memory" << memory_limit_note() << '\n';
+    return static_cast<int>(factdb::ExitCode::memory_limit);
   } catch (const std::exception& e) {
     std::cerr << "factdb: internal error: " << e.what() << '\n';
     return static_cast<int>(factdb::ExitCode::internal);

@@ -17,6 +17,7 @@
 #include "factdb/database.h"
 #include "factdb/error.h"
 #include "factdb/output_file.h"
+#include "factdb/schema.h"
 #include "factdb/schema_doc.h"
 #include "builtin_queries.h"
 #include "resources.h"
@@ -53,9 +54,7 @@ void store_canned_queries(SQLite::Database& db) {
     insert.bind(7, examples_to_json(q.examples));
     insert.exec();
     insert.reset();
-    // A view cannot take parameters: it is the query with every optional one left out.
-    if (q.has_view())
-      db.exec(fmt::format("CREATE VIEW \"{}\" AS\n{}", view_name(q.name), sql_with_null_params(q.sql)));
+    if (q.has_view()) create_canned_view(db, q);
   }
 }
 

@@ -8,6 +8,8 @@
 
 #include "factdb/canned_query.h"
 #include "factdb/database.h"
+#include "factdb/schema.h"
+#include <fmt/ranges.h>
 #include "factdb/sha256.h"
 
 namespace factdb {
@@ -91,6 +93,13 @@ CheckResult fact_support(SQLite::Database& db) {
              : fmt::format("{} fact(s) with neither citation nor annotation, {} with both", unsupported, both)};
 }
 
+CheckResult schema(SQLite::Database& db) {
+  auto differences = schema_differences(db);
+  return {"schema", differences.empty(),
+          differences.empty() ? fmt::format("every table, index, view and trigger is as factdb {} writes it", FACTDB_VERSION)
+                              : fmt::format("{}", fmt::join(differences, "; "))};
+}
+
 CheckResult canned_queries(SQLite::Database& db) {
   std::vector<CannedQuery> queries;
   try {
@@ -98,23 +107,14 @@ CheckResult canned_queries(SQLite::Database& db) {
   } catch (const std::exception& e) {
     return {"canned queries", false, e.what()};
   }
-  std::string problems;
-  for (const auto& q : queries) {
-    try {
-      SQLite::Statement stmt(db, q.sql);
-    } catch (const SQLite::Exception& e) {
-      problems += fmt::format("{}{}: {}", problems.empty() ? "" : "; ", q.name, e.what());
-    }
-    if (q.has_view()) {
-      SQLite::Statement view(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = ?");
-      view.bind(1, view_name(q.name));
-      view.executeStep();
-      if (view.getColumn(0).getInt() == 0)
-        problems += fmt::format("{}{}: no view {}", problems.empty() ? "" : "; ", q.name, view_name(q.name));
-    }
-  }
+  std::vector<std::string> problems;
+  for (const auto& q : queries)
+    if (auto problem = select_problem(db, q.sql); !problem.empty()) problems.push_back(fmt::format("{}: {}", q.name, problem));
+  auto differences = canned_query_differences(db);
+  problems.insert(problems.end(), differences.begin(), differences.end());
   return {"canned queries", problems.empty(),
-          problems.empty() ? fmt::format("{} queries compile; those without required parameters have their view", queries.size()) : problems};
+          problems.empty() ? fmt::format("{} queries, each one read-only SELECT, as factdb {} ships them", queries.size(), FACTDB_VERSION)
+                           : fmt::format("{}", fmt::join(problems, "; "))};
 }
 
 CheckResult documentation(SQLite::Database& db) {
@@ -163,14 +163,15 @@ std::vector<CheckResult> check_connection(SQLite::Database& db) {
   static constexpr std::pair<const char*, Check> checks[] = {
       {"schema version", schema_version}, {"integrity", integrity},         {"foreign keys", foreign_keys},
       {"evidence", evidence},             {"article hashes", article_hashes}, {"fact support", fact_support},
-      {"canned queries", canned_queries}, {"documentation", documentation}};
+      {"schema", schema},                 {"canned queries", canned_queries}, {"documentation", documentation}};
   return run_checks(db, checks);
 }
 
 std::vector<CheckResult> check_content(SQLite::Database& db) {
   static constexpr std::pair<const char*, Check> checks[] = {
       {"schema version", schema_version}, {"evidence", evidence},           {"article hashes", article_hashes},
-      {"fact support", fact_support},     {"canned queries", canned_queries}, {"documentation", documentation}};
+      {"fact support", fact_support},     {"schema", schema},                 {"canned queries", canned_queries},
+      {"documentation", documentation}};
   // The foreign-key check takes as long as all the others together: it runs
   // on a connection of its own, on the other core, when the file has a name.
   static constexpr std::pair<const char*, Check> fk_check[] = {{"foreign keys", foreign_keys}};
@@ -189,9 +190,17 @@ std::vector<CheckResult> check_content(SQLite::Database& db) {
   return results;
 }
 
-std::vector<CheckResult> check_database(const std::filesystem::path& path) {
-  Database reader(path);  // a version this factdb does not read is refused, not half-checked
-  return check_connection(reader.sqlite());
+std::vector<CheckResult> check_database(const std::filesystem::path& path, Limits limits) {
+  // A version this factdb does not read is refused, not half-checked; any
+  // other schema is opened, so that what differs can be reported.
+  Database reader(path, limits, SchemaPolicy::inspect);
+  auto results = check_connection(reader.sqlite());
+  results.insert(results.begin() + 1,
+                 CheckResult{"journal mode", !reader.wal_mode(),
+                             reader.wal_mode() ? "WAL: factdb writes and reads rollback-journal files only; "
+                                                 "convert it with PRAGMA journal_mode=DELETE (its -wal file was not read)"
+                                               : "rollback journal"});
+  return results;
 }
 
 }  // namespace factdb

@@ -12,6 +12,13 @@
 #include <regex>
 
 #include "factdb/error.h"
+#include "factdb/schema.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
 
 namespace fs = std::filesystem;
 
@@ -151,6 +158,21 @@ StatementShape inspect(sqlite3* db, const std::string& sql, Database::Sandbox& s
   return shape;
 }
 
+// The first word of `sql`, upper-cased, past blanks and comments.
+std::string first_keyword(const std::string& sql) {
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    if (std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+    else if (sql.compare(i, 2, "--") == 0) i = std::min(sql.find('\n', i), sql.size());
+    else if (sql.compare(i, 2, "/*") == 0) i = std::min(sql.find("*/", i + 2), sql.size() - 2) + 2;
+    else break;
+  }
+  std::string word;
+  for (; i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])); ++i)
+    word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
+  return word;
+}
+
 Value infer_value(const std::string& text) {
   static const std::regex integer(R"(-?[0-9]{1,18})");
   static const std::regex real(R"(-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|-?[0-9]+[eE][-+]?[0-9]+)");
@@ -183,25 +205,90 @@ Value typed_value(const QueryParam& param, const std::string& text, const std::s
 
 }  // namespace
 
-Database::Database(const fs::path& path, Limits limits)
+namespace {
+
+// A file name as a SQLite URI: every byte but the unreserved ones and '/'
+// percent-encoded, so a name such as "file:x.db?mode=rwc" or one holding '#'
+// or '?' is read as the name it is, never as a URI of its own.
+std::string file_uri(const fs::path& path, bool immutable) {
+  std::string uri = "file:";
+  for (unsigned char c : fs::absolute(path).string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') uri += static_cast<char>(c);
+    else uri += fmt::format("%{:02X}", c);
+  }
+  return uri + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+}
+
+// What the first 100 bytes of a SQLite file say, read before SQLite opens it.
+struct FileHeader {
+  bool sqlite = false;
+  bool wal = false;  // file format version numbers 2: WAL mode
+};
+
+FileHeader read_header(const fs::path& path) {
+  unsigned char bytes[100] = {};
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(bytes), sizeof bytes);
+  FileHeader header;
+  header.sqlite = in.gcount() == sizeof bytes && std::memcmp(bytes, "SQLite format 3", 16) == 0;
+  header.wal = header.sqlite && (bytes[18] == 2 || bytes[19] == 2);
+  return header;
+}
+
+}  // namespace
+
+std::string select_problem(SQLite::Database& db, const std::string& sql) {
+  sqlite3_stmt* raw = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v2(db.getHandle(), sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
+  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
+  if (rc != SQLITE_OK) return fmt::format("does not compile: {}", sqlite3_errmsg(db.getHandle()));
+  if (!stmt) return "holds no statement";
+  if (tail && *tail) {
+    sqlite3_stmt* next = nullptr;
+    rc = sqlite3_prepare_v2(db.getHandle(), tail, -1, &next, nullptr);
+    sqlite3_finalize(next);
+    if (rc != SQLITE_OK || next) return "holds more than one statement";
+  }
+  if (!sqlite3_stmt_readonly(stmt.get())) return "would write";
+  auto keyword = first_keyword(sql);
+  if ((keyword != "SELECT" && keyword != "WITH" && keyword != "VALUES") || sqlite3_column_count(stmt.get()) == 0)
+    return fmt::format("is a {} statement, not a SELECT", keyword.empty() ? "malformed" : keyword);
+  return "";
+}
+
+Database::Database(const fs::path& path, Limits limits, SchemaPolicy policy)
     : path_(path), limits_(limits), sandbox_(std::make_unique<Sandbox>()) {
-  std::error_code ec;
-  if (!fs::exists(path, ec))
-    throw Error(ExitCode::missing_file, fmt::format("{}: no such database; write one with 'factdb build -o {}'", path.string(), path.string()));
-  if (fs::is_directory(path, ec)) throw Error(ExitCode::missing_file, fmt::format("{}: is a folder, not a database file", path.string()));
-  if (fs::file_size(path, ec) == 0)
-    throw Error(ExitCode::bad_data, fmt::format("{}: an empty file, not a factdb database", path.string()));
-  if (!std::ifstream(path, std::ios::binary))
+  // stat, not open: opening a FIFO blocks until a writer comes, and opening a
+  // device may do something.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      throw Error(ExitCode::missing_file, fmt::format("{}: no such database; write one with 'factdb build -o {}'", path.string(), path.string()));
+    throw Error(ExitCode::missing_file, fmt::format("{}: cannot be read: {}", path.string(), std::strerror(errno)));
+  }
+  if (S_ISDIR(info.st_mode)) throw Error(ExitCode::missing_file, fmt::format("{}: is a folder, not a database file", path.string()));
+  if (!S_ISREG(info.st_mode))
+    throw Error(ExitCode::missing_file, fmt::format("{}: is not a regular file (a FIFO, socket or device); a database is a file", path.string()));
+  if (info.st_size == 0) throw Error(ExitCode::bad_data, fmt::format("{}: an empty file, not a factdb database", path.string()));
+  if (::access(path.c_str(), R_OK) != 0)
     throw Error(ExitCode::missing_file, fmt::format("{}: cannot be read (permission denied?)", path.string()));
+  auto header = read_header(path);
+  if (!header.sqlite) throw Error(ExitCode::bad_data, fmt::format("{}: not a SQLite database", path.string()));
+  wal_mode_ = header.wal;
+  if (wal_mode_ && policy == SchemaPolicy::require_factdb)
+    throw Error(ExitCode::bad_data,
+                fmt::format("{}: in WAL mode, which factdb never writes; reading it would create -wal and -shm files beside it. "
+                            "Convert it with: sqlite3 {} 'PRAGMA journal_mode=DELETE', then run 'factdb check'",
+                            path.string(), path.string()));
   try {
-    db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    db_ = std::make_unique<SQLite::Database>(file_uri(path, wal_mode_), SQLite::OPEN_READONLY | SQLITE_OPEN_URI);
     sqlite3* handle = db_->getHandle();
     sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
     for (auto [limit, value] : kSqlLimits) sqlite3_limit(handle, limit, value);
     db_->exec("PRAGMA cell_size_check = ON");
-    if (limits_.max_memory_bytes > 0) sqlite3_hard_heap_limit64(limits_.max_memory_bytes);
     application_id_ = db_->execAndGet("PRAGMA application_id").getInt();
     schema_version_ = db_->execAndGet("PRAGMA user_version").getInt();
   } catch (const SQLite::Exception& e) {
@@ -219,11 +306,18 @@ Database::Database(const fs::path& path, Limits limits)
                 fmt::format("{}: schema version {}, but this factdb reads version {}; {}", path.string(), schema_version_,
                             kSchemaVersion,
                             schema_version_ > kSchemaVersion ? "upgrade factdb" : "rebuild the database with 'factdb build'"));
+  if (policy == SchemaPolicy::require_factdb) require_factdb_schema(*db_, path.string());
   sqlite3_set_authorizer(db_->getHandle(), authorize, sandbox_.get());
+  // The raw connection (sqlite()) is held to the command's deadline too.
+  sandbox_->deadline = limits_.deadline;
   sqlite3_progress_handler(db_->getHandle(), 1000, past_deadline, sandbox_.get());
 }
 
 Database::~Database() = default;
+
+Error Database::time_limit_error() const {
+  return Error(ExitCode::time_limit, fmt::format("query stopped after its time limit of {} ms (--timeout-ms)", limits_.timeout_ms));
+}
 
 ResultSet Database::run_sql(const std::string& sql, const ParamValues& params) {
   CollectingSink sink;
@@ -288,7 +382,9 @@ void Database::run_canned(const std::string& name, const ParamValues& params, Ro
       throw Error(ExitCode::usage, fmt::format("query '{}' needs -p {}=VALUE ({})", name, p.name, p.description));
     else bound.emplace_back(":" + p.name, nullptr);
   }
-  inspect(db_->getHandle(), q->sql, *sandbox_);  // a tampered query is refused like any other SQL
+  // A tampered query is refused like any other SQL.
+  if (inspect(db_->getHandle(), q->sql, *sandbox_).has_more_statements)
+    throw Error(ExitCode::sql, fmt::format("refused: canned query '{}' holds more than one statement", name));
   run(q->sql, bound, sink);
 }
 
@@ -301,9 +397,10 @@ std::vector<CannedQuery> Database::canned_queries() {
 }
 
 void Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink) {
-  sandbox_->deadline = limits_.timeout_ms > 0
-                           ? std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms)
-                           : std::chrono::steady_clock::time_point::max();
+  sandbox_->deadline = limits_.deadline;
+  if (limits_.timeout_ms > 0)
+    sandbox_->deadline = std::min(sandbox_->deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms));
+  if (std::chrono::steady_clock::now() > sandbox_->deadline) throw time_limit_error();
   try {
     SQLite::Statement stmt(*db_, sql);
     for (const auto& [name, value] : bound) {
@@ -343,10 +440,9 @@ void Database::run(const std::string& sql, const std::vector<std::pair<std::stri
         if (!sandbox_->refusal.empty()) throw Error(ExitCode::sql, sandbox_->refusal);
         break;
       case SQLITE_INTERRUPT:
-        throw Error(ExitCode::time_limit, fmt::format("query stopped after its time limit of {} ms (--timeout-ms)", limits_.timeout_ms));
+        throw time_limit_error();
       case SQLITE_NOMEM:
-        throw Error(ExitCode::memory_limit, fmt::format("query stopped: it needs more than the memory limit of {} MB (--max-memory-mb)",
-                                                        limits_.max_memory_bytes >> 20));
+        throw Error(ExitCode::memory_limit, "query stopped: it needs more memory than SQLite may use");
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
         throw Error(ExitCode::bad_data, fmt::format("{} is damaged: {}", path_.string(), e.what()));
@@ -357,7 +453,7 @@ void Database::run(const std::string& sql, const std::vector<std::pair<std::stri
     }
     throw Error(ExitCode::sql, fmt::format("SQL error: {}", e.what()));
   }
-  sandbox_->deadline = std::chrono::steady_clock::time_point::max();
+  sandbox_->deadline = limits_.deadline;
 }
 
 }  // namespace factdb

@@ -7,8 +7,16 @@ namespace factdb::seed {
 ParsedFile parse_toml_file(const std::filesystem::path& path) {
   ParsedFile parsed;
   std::error_code ec;
-  parsed.exists = std::filesystem::exists(path, ec);
+  auto status = std::filesystem::status(path, ec);
+  parsed.exists = std::filesystem::exists(status);
   if (!parsed.exists) return parsed;
+  // Checked before opening: a FIFO would block the build until someone writes to it.
+  if (!std::filesystem::is_regular_file(status)) {
+    parsed.error = Diagnostic{{path.string()}, std::filesystem::is_directory(status)
+                                                   ? "is a folder; expected a TOML file"
+                                                   : "is not a regular file (a FIFO, socket or device); expected a TOML file"};
+    return parsed;
+  }
   try {
     parsed.doc = toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {

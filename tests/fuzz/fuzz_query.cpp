@@ -12,6 +12,8 @@
 #include "factdb/build.h"
 #include "factdb/database.h"
 #include "factdb/error.h"
+#include <sqlite3.h>
+
 #include "factdb/evidence.h"
 #include "factdb/format.h"
 
@@ -24,8 +26,10 @@ factdb::Database& database() {
     char name[] = "/tmp/factdb-fuzz-query-XXXXXX";
     fs::path dir = ::mkdtemp(name);
     factdb::build_database(FACTDB_SEED_DIR, dir / "facts.db");
-    // Tight limits: an endless query is stopped, not reported as a hang.
-    return std::make_unique<factdb::Database>(dir / "facts.db", factdb::Limits{200, 64 << 20});
+    // Tight limits: an endless query is stopped, not reported as a hang, and
+    // a huge one runs out of SQLite's memory rather than the fuzzer's.
+    sqlite3_hard_heap_limit64(64 << 20);
+    return std::make_unique<factdb::Database>(dir / "facts.db", factdb::Limits{200});
   }();
   return *db;
 }
