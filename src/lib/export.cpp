@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "factdb/error.h"
 #include "factdb/format.h"
+#include "factdb/schema.h"
 #include "factdb/output_file.h"
 #include "name_table.h"
 #include "sql_text.h"
@@ -43,6 +46,17 @@ class CountingSink : public RowSink {
   RowSink& next_;
 };
 
+// A table or query name as a file name: letters, digits, '-', '_' and '.'
+// not first. Anything else is refused: a name from a file written elsewhere
+// must never become a path ("../../x", "/etc/x") outside the export folder.
+std::string file_name_for(const std::string& name, const std::string& extension) {
+  bool safe = !name.empty() && name.size() <= 200 && name[0] != '.' &&
+              std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'; });
+  if (!safe)
+    throw Error(ExitCode::bad_data, fmt::format("refused to export '{}': a name that is not a plain file name", comment_text(name)));
+  return name + extension;
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& export_format_names() { return export_formats().names(); }
@@ -72,6 +86,7 @@ void export_tables(Database& db, const fs::path& target, ExportFormat format, bo
     default: throw Error(ExitCode::usage, "export_tables writes csv, json or jsonl");
   }
   const std::string extension = format == ExportFormat::csv ? ".csv" : format == ExportFormat::json ? ".json" : ".jsonl";
+  require_factdb_schema(db.sqlite(), db.path().string());
   OutputFolder folder(target, kExportManifest);
 
   // One file, written whole; its row count goes to the manifest.
@@ -91,7 +106,7 @@ void export_tables(Database& db, const fs::path& target, ExportFormat format, bo
   manifest["format"] = std::string(export_formats().name_of(format));
   manifest["tables"] = nlohmann::ordered_json::array();
   for (const auto& table : exported_tables(db)) {
-    auto file = table + extension;
+    auto file = file_name_for(table, extension);
     auto rows = write_file(file, [&](RowSink& sink) { db.run_sql("SELECT * FROM " + quoted_identifier(table), {}, sink); });
     manifest["tables"].push_back({{"name", table}, {"file", file}, {"rows", rows}});
   }
@@ -100,7 +115,7 @@ void export_tables(Database& db, const fs::path& target, ExportFormat format, bo
     manifest["queries"] = nlohmann::ordered_json::array();
     for (const auto& q : db.canned_queries()) {
       if (!q.has_view()) continue;  // a query that needs a value has no one answer to export
-      auto file = "queries/" + q.name + extension;
+      auto file = "queries/" + file_name_for(q.name, extension);
       auto rows = write_file(file, [&](RowSink& sink) { db.run_canned(q.name, {}, sink); });
       manifest["queries"].push_back({{"name", q.name}, {"title", q.title}, {"file", file}, {"rows", rows}});
     }

@@ -11,6 +11,7 @@
 #include "factdb/error.h"
 #include "factdb/export.h"
 #include "factdb/format.h"
+#include "factdb/schema.h"
 #include "sql_text.h"
 
 namespace factdb {
@@ -178,8 +179,11 @@ constexpr const char* kPostgresSearch = R"(SELECT s.kind,
 }  // namespace
 
 void export_postgres(Database& db, std::ostream& out) {
+  // Only factdb's own schema and queries reach the script: a file's could be
+  // edited to hold psql meta-commands (\! runs a shell command).
+  require_factdb_schema(db.sqlite(), db.path().string());
   out << fmt::format("-- factdb {}: {} for PostgreSQL: psql -v ON_ERROR_STOP=1 -f THIS.sql DATABASE\n", FACTDB_VERSION,
-                     db.path().filename().string());
+                     comment_text(db.path().filename().string()));
   out << "-- A database created with C collation orders text as SQLite does: createdb -T template0 --locale=C NAME\n";
   out << "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nBEGIN;\n\n";
   // SQLite's group_concat(value, separator), which the queries use.
@@ -192,10 +196,10 @@ CREATE AGGREGATE group_concat(anyelement, text) (SFUNC = group_concat_step, STYP
 CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = text);
 
 )";
-  auto schema = db.run_sql("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
+  const auto& schema = reference_schema();
   auto create_sql_of = [&](const std::string& name) {
-    for (const auto& row : schema.rows)
-      if (to_text(row[1]) == name) return to_text(row[2]);
+    for (const auto& o : schema)
+      if (o.name == name) return o.sql;
     return std::string();
   };
   std::string keys;  // foreign keys, added once every table holds its rows
@@ -238,8 +242,8 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
     }
   }
   out << keys << '\n';
-  for (const auto& row : schema.rows)
-    if (to_text(row[0]) == "index") out << to_text(row[2]) << ";\n";  // plain CREATE INDEX, partial ones too: PostgreSQL's syntax
+  for (const auto& o : schema)
+    if (o.type == "index" && !o.sql.empty()) out << o.sql << ";\n";  // plain CREATE INDEX, partial ones too: PostgreSQL's syntax
   out << "CREATE INDEX search_index_words ON search_index USING gin (to_tsvector('english', text));\n\n";
 
   // The schema's own views, then each canned query as a function taking its
@@ -247,9 +251,8 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
   auto queries = db.canned_queries();
   std::set<std::string> canned_views;
   for (const auto& q : queries) canned_views.insert(view_name(q.name));
-  for (const auto& row : schema.rows)
-    if (to_text(row[0]) == "view" && !canned_views.count(to_text(row[1])))
-      out << postgres_sql(to_text(row[2])) << ";\n";
+  for (const auto& o : schema)
+    if (o.type == "view" && !canned_views.count(o.name)) out << postgres_sql(o.sql) << ";\n";
   for (const auto& q : queries) {
     std::vector<std::string> order;
     for (const auto& p : q.params) order.push_back(p.name);
@@ -269,9 +272,10 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
       selected.push_back(fmt::format("q.{}::text", quoted_identifier(c.name)));
     }
     auto name = view_name(q.name);
-    out << fmt::format("\n-- {}: {}\nCREATE FUNCTION {}({}) RETURNS TABLE ({})\n  LANGUAGE sql STABLE AS $query$\nSELECT {} FROM (\n{}\n) AS q\n$query$;\n",
-                       q.name, q.title, quoted_identifier(name), fmt::join(args, ", "), fmt::join(outputs, ", "),
-                       fmt::join(selected, ", "), sql);
+    auto tag = dollar_tag(sql, "query");
+    out << fmt::format("\n-- {}: {}\nCREATE FUNCTION {}({}) RETURNS TABLE ({})\n  LANGUAGE sql STABLE AS {}\nSELECT {} FROM (\n{}\n) AS q\n{};\n",
+                       comment_text(q.name), comment_text(q.title), quoted_identifier(name), fmt::join(args, ", "),
+                       fmt::join(outputs, ", "), tag, fmt::join(selected, ", "), sql, tag);
     if (q.has_view()) {
       std::vector<std::string> nulls(q.params.size(), "NULL");
       out << fmt::format("CREATE VIEW {} AS SELECT * FROM {}({});\n", quoted_identifier(name), quoted_identifier(name),

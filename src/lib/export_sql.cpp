@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "factdb/export.h"
+#include "factdb/error.h"
+#include "factdb/schema.h"
 #include "sql_text.h"
 
 namespace factdb {
@@ -32,17 +34,18 @@ std::vector<std::string> column_names(Database& db, const std::string& table) {
 
 void export_sqlite_sql(Database& db, std::ostream& out) {
   out << fmt::format("-- factdb {}: rebuilds {} in the sqlite3 shell: sqlite3 NEW.db < THIS.sql\n", FACTDB_VERSION,
-                     db.path().filename().string());
+                     comment_text(db.path().filename().string()));
   out << "PRAGMA foreign_keys = OFF;\nBEGIN TRANSACTION;\n";
   out << fmt::format("PRAGMA application_id = {};\nPRAGMA user_version = {};\n", db.application_id(), db.schema_version());
 
   // Tables with their rows first, then what is built on them, each in the
-  // order the schema created it.
-  auto tables = exported_tables(db);
-  auto schema = db.run_sql("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
-  for (const auto& table : tables) {
-    for (const auto& row : schema.rows)
-      if (std::get<std::string>(row[1]) == table) out << std::get<std::string>(row[2]) << ";\n";
+  // order the schema created it. The schema is factdb's own, never the SQL a
+  // file holds: a file's schema can be edited to end in ";\n.shell ...".
+  require_factdb_schema(db.sqlite(), db.path().string());
+  const auto& schema = reference_schema();
+  for (const auto& table : exported_tables(db)) {
+    for (const auto& o : schema)
+      if (o.name == table && !o.sql.empty()) out << o.sql << ";\n";
     auto columns = column_names(db, table);
     std::string names, values;
     for (const auto& c : columns) {
@@ -56,8 +59,8 @@ void export_sqlite_sql(Database& db, std::ostream& out) {
     db.run_sql(fmt::format("SELECT {} || {} || ')' FROM {}", quoted_literal(insert), values, quoted_identifier(table)), {}, lines);
   }
   for (const auto& type : {"index", "view", "trigger"})
-    for (const auto& row : schema.rows)
-      if (std::get<std::string>(row[0]) == type) out << std::get<std::string>(row[2]) << ";\n";
+    for (const auto& o : schema)
+      if (o.type == type && !o.sql.empty()) out << o.sql << ";\n";
   out << "COMMIT;\n";
 }
 

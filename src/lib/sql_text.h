@@ -20,4 +20,22 @@ inline std::string quoted_literal(std::string_view text) {
   return out + "'";
 }
 
+// `text` as one line of an SQL comment: control characters (a line break
+// would end the comment and start a command of psql or the sqlite3 shell)
+// become spaces. For names and titles from a database written elsewhere.
+inline std::string comment_text(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
+
+// A dollar-quote tag ($query$, $query1$, ...) that does not occur in `body`,
+// so no text inside can end the quoted body early.
+inline std::string dollar_tag(std::string_view body, std::string_view word) {
+  std::string tag = "$" + std::string(word) + "$";
+  for (int n = 1; body.find(tag) != std::string_view::npos; ++n) tag = "$" + std::string(word) + std::to_string(n) + "$";
+  return tag;
+}
+
 }  // namespace factdb
