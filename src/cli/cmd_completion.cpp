@@ -75,13 +75,23 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
   return out;
 }
 
-// Canned query names come from the database being completed for: --db, or facts.db.
-constexpr const char* kBashQueries =
-    R"(factdb queries --db "$db" -f tsv 2>/dev/null | tail -n +2 | cut -f1)";
+// Canned query names come from the database being completed for: --db, or
+// facts.db. That file may come from anyone, so its names are data, never
+// code: only names of letters, digits, '-' and '_' are offered, and they are
+// compared as plain strings (compgen -W would expand $(...) inside them).
+constexpr const char* kBashQueries = R"(_factdb_queries() {
+  local name
+  COMPREPLY=()
+  while IFS= read -r name; do
+    [[ $name =~ ^[A-Za-z0-9][A-Za-z0-9_-]*$ && $name == "$cur"* ]] && COMPREPLY+=("$name")
+  done < <(factdb queries --db "$db" -f tsv 2>/dev/null | tail -n +2 | cut -f1)
+}
+)";
 
 std::string bash_script(const std::vector<CommandInfo>& commands) {
-  std::string out =
-      "# bash completion for factdb; written by: factdb completion bash\n"
+  std::string out = "# bash completion for factdb; written by: factdb completion bash\n";
+  out += kBashQueries;
+  out +=
       "_factdb() {\n"
       "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
       "  if [[ $COMP_CWORD -eq 1 ]]; then\n";
@@ -108,8 +118,7 @@ std::string bash_script(const std::vector<CommandInfo>& commands) {
     }
     out += "      esac\n";
     if (!c.positionals.empty() && c.positionals.front() == "name")
-      out += fmt::format(
-          "      if [[ $cur != -* ]]; then COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\")); return; fi\n", kBashQueries);
+      out += "      if [[ $cur != -* ]]; then _factdb_queries; return; fi\n";
     out += fmt::format("      COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")) ;;\n", join(all));
   }
   out += "  esac\n}\ncomplete -F _factdb factdb\n";
@@ -132,8 +141,12 @@ std::string zsh_script(const std::vector<CommandInfo>& commands) {
       "#compdef factdb\n"
       "# zsh completion for factdb; written by: factdb completion zsh\n"
       "_factdb_queries() {\n"
+      "  # Names from the database are data: only letters, digits, - and _ pass.\n"
       "  local -a queries\n"
-      "  queries=(${(f)\"$(factdb queries --db ${opt_args[--db]:-facts.db} -f tsv 2>/dev/null | tail -n +2 | cut -f1)\"})\n"
+      "  local name\n"
+      "  for name in ${(f)\"$(factdb queries --db \"${opt_args[--db]:-facts.db}\" -f tsv 2>/dev/null | tail -n +2 | cut -f1)\"}; do\n"
+      "    [[ $name =~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' ]] && queries+=(\"$name\")\n"
+      "  done\n"
       "  _describe 'canned query' queries\n"
       "}\n"
       "_factdb() {\n"
