@@ -76,6 +76,25 @@ bool is_slug(const std::string& s) {
   return true;
 }
 
+// Why the file `name`, as an article's facts.toml names it, is not a file
+// inside `folder`, or nothing when it is: the seed may come from anyone, and
+// must not put /etc/passwd or ~/.ssh into a database.
+std::optional<std::string> outside_folder(const fs::path& folder, const std::string& name) {
+  fs::path relative(name);
+  if (name.empty()) return "is empty";
+  if (relative.is_absolute()) return std::string("is an absolute path");
+  for (const auto& part : relative)
+    if (part == "..") return std::string("climbs out with '..'");
+  std::error_code ec;
+  auto real_folder = fs::canonical(folder, ec);
+  if (ec) return std::nullopt;  // the folder itself is gone: reported as a missing file
+  auto real = fs::weakly_canonical(folder / relative, ec);
+  if (ec) return std::nullopt;
+  auto inside = std::mismatch(real_folder.begin(), real_folder.end(), real.begin(), real.end()).first == real_folder.end();
+  if (!inside) return std::string("leads out of the article folder through a symbolic link");
+  return std::nullopt;
+}
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ExitCode::missing_file, fmt::format("cannot read {}", path.string()));
@@ -147,7 +166,12 @@ class Loader {
     std::vector<fs::path> folders;
     for (const auto& entry : fs::directory_iterator(seed_dir_)) {
       auto name = entry.path().filename().string();
-      if (entry.is_directory() && !name.empty() && name[0] != '.') folders.push_back(entry.path());
+      if (!entry.is_directory() || name.empty() || name[0] == '.') continue;
+      if (entry.is_symlink() && outside_folder(seed_dir_, name)) {
+        fail(Location{entry.path().string()}, "article folder is a symbolic link leading out of the seed folder");
+        continue;
+      }
+      folders.push_back(entry.path());
     }
     std::sort(folders.begin(), folders.end());  // stable order, whatever the file system's
     if (folders.empty())
@@ -450,9 +474,17 @@ class Loader {
     if (!text_name) return false;
     auto text_path = folder / *text_name;
     a.text_file = text_path.string();
+    if (auto problem = outside_folder(folder, *text_name)) {
+      fail(at(a.facts_file, *header->get("text")),
+           fmt::format("article text \"{}\" {}; it must be a file inside the article's own folder", shown(*text_name), *problem));
+      return false;
+    }
     std::error_code ec;
-    if (!fs::is_regular_file(text_path, ec)) {
-      fail(at(a.facts_file, *header->get("text")), fmt::format("article text {} does not exist", a.text_file));
+    auto status = fs::status(text_path, ec);
+    if (!fs::is_regular_file(status)) {
+      fail(at(a.facts_file, *header->get("text")),
+           fs::exists(status) ? fmt::format("article text {} is not a regular file (a folder, FIFO or device)", a.text_file)
+                              : fmt::format("article text {} does not exist", a.text_file));
       return false;
     }
     a.text = read_file(text_path);
