@@ -30,6 +30,10 @@ std::optional<Format> parse_format(std::string_view name);
 
 // Colour for the table format on a terminal (ANSI SGR codes). Other formats
 // are data, never coloured.
+// The most of one value a table shows; the rest is summed up ("… (N more
+// bytes)"). Other formats write every value whole.
+constexpr std::size_t kTableCellBytes = 4096;
+
 struct TableStyle {
   bool colour = false;  // header bold, rule dim, and cells as cell_colour says
   // An SGR code ("31" for red) for a cell, or nullptr for none.
@@ -58,7 +62,11 @@ void write_explanation(std::ostream& out, const Explanation& explanation, Format
 // a field of tsv, and of PostgreSQL's COPY text format.
 std::string tsv_field(const std::string& s);
 
-// `s` as one cell of a Markdown table: '|' escaped, line breaks as <br>.
+// `s` as one cell of a Markdown table: line breaks as <br>, control
+// characters as in terminal_safe, and whatever Markdown or HTML would read as
+// syntax ('|', '\\', '[', ']', '`', '*', '~', and '_' but inside a word)
+// escaped with a backslash, '<', '>' and '&' as entities: the text shows as
+// written, with no link, emphasis or HTML of its own.
 std::string markdown_cell(const std::string& s);
 
 // A value as plain text: NULL is empty, a BLOB is X'hex' as SQL writes it.
@@ -66,6 +74,11 @@ std::string to_text(const Value& value);
 
 // `s` with control characters shown as escapes (\n, \t, \x1b, ...), safe to
 // print on a terminal: what a cell holds is what the reader sees.
+// Bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069) are
+// shown as \u202e too: they would reorder what the reader sees.
 std::string terminal_safe(const std::string& s);
+
+// The same for a message on standard error, keeping its line breaks.
+std::string message_safe(const std::string& s);
 
 }  // namespace factdb

@@ -1,12 +1,16 @@
 // factdb ask "QUESTION": finds the canned query that answers it and runs it.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "common.h"
 #include "factdb/ask.h"
+#include "factdb/format.h"
 #include "terminal.h"
 
 #include <unistd.h>
@@ -21,16 +25,28 @@ struct AskOptions : ReadOptions {
   bool quiet = false;
 };
 
+// `word` as a POSIX shell reads it back: as it is when it holds only
+// characters no shell treats specially, else in single quotes.
+std::string shell_quoted(const std::string& word) {
+  bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("-_./:=@%+,", c) != nullptr;
+  });
+  if (plain) return word;
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 void run_ask(const AskOptions& options) {
   auto db = open_database(options);
   auto answer = ask(db, options.question, parse_params(options.params));
   // Which query ran goes to stderr: standard output holds only its rows, in the format asked for.
-  std::string direct = "factdb query " + answer.query.name;
-  for (const auto& [name, value] : answer.params)
-    direct += fmt::format(" -p {}={}", name, value.find(' ') == std::string::npos ? value : "'" + value + "'");
+  // A line to paste into a shell: every word quoted as the shell reads it.
+  std::string direct = "factdb query " + shell_quoted(answer.query.name);
+  for (const auto& [name, value] : answer.params) direct += " -p " + shell_quoted(name + "=" + value);
   if (!options.quiet)
-    std::cerr << fmt::format("{}: {}\nrun it directly: {}\n\n", bold(answer.query.name, colour_on(STDERR_FILENO)),
-                             answer.query.title, direct);
+    std::cerr << fmt::format("{}: {}\nrun it directly: {}\n\n", bold(terminal_safe(answer.query.name), colour_on(STDERR_FILENO)),
+                             terminal_safe(answer.query.title), terminal_safe(direct));
   print(answer.rows, options);
 }
 

@@ -7,6 +7,7 @@
 #include "limits.h"
 #include "terminal.h"
 #include "factdb/error.h"
+#include "factdb/format.h"
 #include "factdb/output_file.h"
 
 namespace {
@@ -39,18 +40,18 @@ int main(int argc, char** argv) {
     int code = app.exit(e);  // prints help, the version, or the error
     return code == 0 ? 0 : static_cast<int>(factdb::ExitCode::usage);
   } catch (const factdb::SeedError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
+    for (const auto& d : e.diagnostics()) std::cerr << factdb::terminal_safe(d.to_string()) << '\n';
     std::cerr << "factdb: the seed data has " << e.diagnostics().size() << " problem(s); nothing was written\n";
     return static_cast<int>(e.code());
   } catch (const factdb::Error& e) {
-    std::cerr << factdb::cli::red("factdb:", factdb::cli::colour_on(STDERR_FILENO)) << ' ' << e.what()
+    std::cerr << factdb::cli::red("factdb:", factdb::cli::colour_on(STDERR_FILENO)) << ' ' << factdb::message_safe(e.what())
               << (e.code() == factdb::ExitCode::memory_limit ? memory_limit_note() : "") << '\n';
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
     std::cerr << "factdb: stopped: the command needs more memory" << memory_limit_note() << '\n';
     return static_cast<int>(factdb::ExitCode::memory_limit);
   } catch (const std::exception& e) {
-    std::cerr << "factdb: internal error: " << e.what() << '\n';
+    std::cerr << "factdb: internal error: " << factdb::message_safe(e.what()) << '\n';
     return static_cast<int>(factdb::ExitCode::internal);
   }
   return 0;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "factdb/text.h"
@@ -20,6 +21,21 @@ const NameTable<Format>& formats() {
 
 bool is_number(const Value& v) { return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v); }
 
+// What a table shows of one value: at most kTableCellBytes of its text, then
+// how much was left out. A table is read by a person, and it keeps every row
+// until the end: a 50 MB cell must cost neither the memory nor the screen.
+Value capped(const Value& v) {
+  if (auto* b = std::get_if<Blob>(&v); b && b->bytes.size() * 2 + 3 > kTableCellBytes) {
+    Blob head{std::vector<unsigned char>(b->bytes.begin(), b->bytes.begin() + (kTableCellBytes - 3) / 2)};
+    return to_text(head) + fmt::format("\u2026 ({} bytes in all)", b->bytes.size());
+  }
+  auto* s = std::get_if<std::string>(&v);
+  if (!s || s->size() <= kTableCellBytes) return v;
+  std::size_t cut = kTableCellBytes;
+  while (cut > 0 && (static_cast<unsigned char>((*s)[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return s->substr(0, cut) + fmt::format("\u2026 ({} more bytes)", s->size() - cut);
+}
+
 void write_table(std::ostream& out, const ResultSet& r, const TableStyle& style) {
   const auto n = r.columns.size();
   std::vector<std::vector<std::string>> cells;
@@ -29,7 +45,7 @@ void write_table(std::ostream& out, const ResultSet& r, const TableStyle& style)
   for (const auto& row : r.rows) {
     auto& line = cells.emplace_back();
     for (std::size_t c = 0; c < n; ++c) {
-      line.push_back(terminal_safe(to_text(row[c])));
+      line.push_back(terminal_safe(to_text(capped(row[c]))));
       width[c] = std::max(width[c], text::display_width(line.back()));
       if (!is_number(row[c]) && !std::holds_alternative<std::nullptr_t>(row[c])) numeric[c] = false;
     }
@@ -73,17 +89,45 @@ std::string dump(const nlohmann::ordered_json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-nlohmann::ordered_json json_row(const std::vector<std::string>& columns, const std::vector<Value>& row) {
-  nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    const auto& v = row[c];
-    if (auto* i = std::get_if<std::int64_t>(&v)) object[columns[c]] = *i;
-    else if (auto* d = std::get_if<double>(&v)) object[columns[c]] = *d;
-    else if (auto* s = std::get_if<std::string>(&v)) object[columns[c]] = *s;
-    else if (std::holds_alternative<Blob>(v)) object[columns[c]] = to_text(v);
-    else object[columns[c]] = nullptr;
+// Column names as JSON keys: a name that repeats an earlier one gets _2,
+// _3, ... (SELECT 1 AS a, 2 AS a), so no value is lost to a duplicate key.
+std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
+  std::vector<std::string> keys;
+  for (const auto& c : columns) {
+    auto key = c;
+    for (int n = 2; std::find(keys.begin(), keys.end(), key) != keys.end(); ++n) key = c + "_" + std::to_string(n);
+    keys.push_back(key);
   }
+  return keys;
+}
+
+nlohmann::ordered_json json_value(const Value& v) {
+  if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (auto* d = std::get_if<double>(&v)) return *d;
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (std::holds_alternative<Blob>(v)) return to_text(v);
+  return nullptr;
+}
+
+nlohmann::ordered_json json_row(const std::vector<std::string>& keys, const std::vector<Value>& row) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (std::size_t c = 0; c < keys.size(); ++c) object[keys[c]] = json_value(row[c]);
   return object;
+}
+
+// One row as a JSON object, as nlohmann's dump would write it (compact for
+// indent < 0, else pretty at nesting `level`), except that an infinite REAL
+// is written as SQLite's JSON functions write it, 9.0e+999, not as null.
+std::string json_row_text(const std::vector<std::string>& keys, const std::vector<Value>& row, int indent, int level) {
+  if (keys.empty()) return "{}";
+  std::string inner = indent < 0 ? "" : "\n" + std::string(static_cast<std::size_t>(indent * (level + 1)), ' ');
+  std::string out = "{";
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    out += (c ? "," : "") + inner + dump(keys[c], -1) + (indent < 0 ? ":" : ": ");
+    auto* d = std::get_if<double>(&row[c]);
+    out += d && std::isinf(*d) ? (*d > 0 ? "9.0e+999" : "-9.0e+999") : dump(json_value(row[c]), -1);
+  }
+  return out + (indent < 0 ? "" : "\n" + std::string(static_cast<std::size_t>(indent * level), ' ')) + "}";
 }
 
 // csv and tsv: a header line, then a line per row.
@@ -138,38 +182,35 @@ class MarkdownWriter : public RowSink {
 class JsonWriter : public RowSink {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
-  void begin(const std::vector<std::string>& columns) override { columns_ = columns; }
-  void row(const std::vector<Value>& row) override {
-    out_ << (rows_++ ? ",\n  " : "[\n  ");
-    auto text = dump(json_row(columns_, row), 2);
-    for (char c : text) {
-      out_ << c;
-      if (c == '\n') out_ << "  ";
-    }
-  }
+  void begin(const std::vector<std::string>& columns) override { keys_ = json_keys(columns); }
+  void row(const std::vector<Value>& row) override { out_ << (rows_++ ? ",\n  " : "[\n  ") << json_row_text(keys_, row, 2, 1); }
   void end() override { out_ << (rows_ ? "\n]\n" : "[]\n"); }
 
  private:
   std::ostream& out_;
-  std::vector<std::string> columns_;
+  std::vector<std::string> keys_;
   std::size_t rows_ = 0;
 };
 
 class JsonLinesWriter : public RowSink {
  public:
   explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
-  void begin(const std::vector<std::string>& columns) override { columns_ = columns; }
-  void row(const std::vector<Value>& row) override { out_ << dump(json_row(columns_, row), -1) << '\n'; }
+  void begin(const std::vector<std::string>& columns) override { keys_ = json_keys(columns); }
+  void row(const std::vector<Value>& row) override { out_ << json_row_text(keys_, row, -1, 0) << '\n'; }
 
  private:
   std::ostream& out_;
-  std::vector<std::string> columns_;
+  std::vector<std::string> keys_;
 };
 
 // Aligned columns need the widest cell of each: every row is kept until end().
 class TableWriter : public CollectingSink {
  public:
   TableWriter(std::ostream& out, TableStyle style) : out_(out), style_(std::move(style)) {}
+  void row(const std::vector<Value>& row) override {
+    auto& kept = result.rows.emplace_back();
+    for (const auto& v : row) kept.push_back(capped(v));
+  }
   void end() override { write_table(out_, result, style_); }
 
  private:
@@ -209,29 +250,74 @@ std::string to_text(const Value& v) {
   return {};
 }
 
-std::string terminal_safe(const std::string& s) {
+namespace {
+
+// Bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+// U+2066..U+2069): invisible, they reorder what a reader sees ("Trojan
+// Source"). `s[i]` starts a three-byte UTF-8 sequence; returns its code point
+// when it is one of them, else 0.
+unsigned bidi_control_at(const std::string& s, std::size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2) return 0;
+  auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) return 0x2000 + (b2 - 0x80);
+  if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return 0x2040 + (b2 - 0x80);
+  return 0;
+}
+
+std::string escape_controls(const std::string& s, bool keep_newlines) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\n') out += "\\n";
+    if (c == '\n') out += keep_newlines ? "\n" : "\\n";
     else if (c == '\t') out += "\\t";
     else if (c == '\r') out += "\\r";
     else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
     else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
              static_cast<unsigned char>(s[i + 1]) < 0xA0)  // C1 controls, U+0080..U+009F
       out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
-    else out += static_cast<char>(c);
+    else if (auto bidi = bidi_control_at(s, i)) {
+      out += fmt::format("\\u{:04x}", bidi);
+      i += 2;
+    } else out += static_cast<char>(c);
   }
   return out;
 }
 
+}  // namespace
+
+std::string terminal_safe(const std::string& s) { return escape_controls(s, false); }
+
+std::string message_safe(const std::string& s) { return escape_controls(s, true); }
+
 std::string markdown_cell(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else if (c != '\r') out += c;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    auto end = std::min(s.find('\n', start), s.size());
+    std::string line = s.substr(start, end - start);
+    line.erase(std::remove(line.begin(), line.end(), '\r'), line.end());
+    if (start > 0) out += "<br>";
+    // Controls first, as escapes; then what Markdown would read as syntax,
+    // the escapes' own backslashes included, so they show as written.
+    auto safe = terminal_safe(line);
+    auto word_char = [&](std::size_t i) { return i < safe.size() && std::isalnum(static_cast<unsigned char>(safe[i])); };
+    for (std::size_t i = 0; i < safe.size(); ++i) {
+      char c = safe[i];
+      // '_' inside a word (fact_ids) never starts emphasis, so it stays bare.
+      bool intraword_underscore = c == '_' && i > 0 && word_char(i - 1) && word_char(i + 1);
+      switch (c) {
+        case '|': case '\\': case '[': case ']': case '`': case '*': case '~': case '_':
+          if (!intraword_underscore) out += '\\';
+          out += c;
+          break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        default: out += c;
+      }
+    }
+    start = end + 1;
   }
   return out;
 }
@@ -292,14 +378,15 @@ void write_explanation_text(std::ostream& out, const Explanation& e) {
     std::string line = fmt::format("{}.", ++n);
     for (std::size_t c = 0; c < e.columns.size(); ++c) {
       if (shown_as_evidence(e.columns[c])) continue;
-      line += fmt::format("{} {}: {}", c ? " |" : "", e.columns[c], terminal_safe(to_text(row.values[c])));
+      line += fmt::format("{} {}: {}", c ? " |" : "", terminal_safe(e.columns[c]), terminal_safe(to_text(row.values[c])));
     }
     out << line << '\n';
     for (const auto& s : row.support) {
       if (s.is_annotation)
-        out << fmt::format("   {} #{}  annotation, {} <{}>: {}\n", s.kind, s.fact_id, s.source, s.url, terminal_safe(s.note));
+        out << fmt::format("   {} #{}  annotation, {} <{}>: {}\n", terminal_safe(s.kind), s.fact_id, terminal_safe(s.source),
+                           terminal_safe(s.url), terminal_safe(s.note));
       else
-        out << fmt::format("   {} #{}  {}, line {}, characters {}-{}: \"{}\"\n", s.kind, s.fact_id, s.article_id,
+        out << fmt::format("   {} #{}  {}, line {}, characters {}-{}: \"{}\"\n", terminal_safe(s.kind), s.fact_id, terminal_safe(s.article_id),
                            s.line.value_or(0), s.start.value_or(0), s.start.value_or(0) + s.length.value_or(0) - 1,
                            terminal_safe(s.quote));
     }
@@ -317,7 +404,7 @@ void write_explanation(std::ostream& out, const Explanation& explanation, Format
     auto array = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < rows.rows.size(); ++i) {
       nlohmann::ordered_json item;
-      item["row"] = json_row(rows.columns, rows.rows[i]);
+      item["row"] = json_row(json_keys(rows.columns), rows.rows[i]);
       item["evidence"] = nlohmann::ordered_json::array();
       for (const auto& s : explanation.rows[i].support) item["evidence"].push_back(support_json(s));
       if (format == Format::jsonl) out << dump(item, -1) << '\n';
