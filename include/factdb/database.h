@@ -22,6 +22,9 @@ constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of every factdb database: "fact" in ASCII.
 constexpr std::int32_t kApplicationId = 0x66616374;
 
+// The longest SQL statement a Database compiles (SQLITE_LIMIT_SQL_LENGTH).
+constexpr std::size_t kMaxSqlBytes = 1'000'000;
+
 // What a query may use before it is stopped. Memory is not limited here:
 // SQLite's only memory limit is process-wide, which is the program's policy
 // to set (sqlite3_hard_heap_limit64), not a library's.

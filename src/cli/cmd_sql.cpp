@@ -9,6 +9,9 @@
 
 #include "commands.h"
 #include "common.h"
+#include "limits.h"
+
+#include <fmt/format.h>
 
 namespace factdb::cli {
 
@@ -25,13 +28,21 @@ std::string sql_text(const SqlOptions& options) {
   if (!options.sql.empty() && options.sql != "-") return options.sql;
   if (options.sql.empty() && ::isatty(STDIN_FILENO))
     throw Error(ExitCode::usage, "give the SQL as an argument, or pipe it in: factdb sql < query.sql");
-  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  // Read with a bound: standard input may be endless (< /dev/zero).
+  std::string text(kMaxSqlBytes + 1, '\0');
+  std::cin.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(std::cin.gcount()));
+  if (text.size() > kMaxSqlBytes)
+    throw Error(ExitCode::usage, fmt::format("the SQL on standard input is longer than {} bytes, the most a statement may be", kMaxSqlBytes));
+  if (auto nul = text.find('\0'); nul != std::string::npos)
+    throw Error(ExitCode::usage, fmt::format("the SQL on standard input holds a NUL byte (at byte {}); SQL is text", nul + 1));
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw Error(ExitCode::usage, "standard input held no SQL");
   return text;
 }
 
 void run_sql(const SqlOptions& options) {
+  apply_limits(options.timeout_ms, options.max_memory_mb);
   auto sql = sql_text(options);  // before opening: a usage error needs no database
   auto db = open_database(options);
   auto params = parse_params(options.params);

@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "factdb/error.h"
@@ -51,7 +52,10 @@ ParamValues parse_params(const std::vector<std::string>& params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0)
       throw Error(ExitCode::usage, "parameter '" + p + "' must be written NAME=VALUE");
-    values.emplace_back(p.substr(0, eq), p.substr(eq + 1));
+    auto name = p.substr(0, eq);
+    if (std::any_of(values.begin(), values.end(), [&](const auto& v) { return v.first == name; }))
+      throw Error(ExitCode::usage, "parameter '" + name + "' is given twice; give each parameter once");
+    values.emplace_back(std::move(name), p.substr(eq + 1));
   }
   return values;
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cmath>
 #include <cerrno>
 
 namespace fs = std::filesystem;
@@ -114,7 +115,7 @@ int past_deadline(void* context) {
 // Limits well below SQLite's defaults, as its guidance for untrusted SQL
 // suggests, yet roomy for any query a reader of these databases writes.
 constexpr std::pair<int, int> kSqlLimits[] = {
-    {SQLITE_LIMIT_LENGTH, 100'000'000},     {SQLITE_LIMIT_SQL_LENGTH, 1'000'000},
+    {SQLITE_LIMIT_LENGTH, 100'000'000},     {SQLITE_LIMIT_SQL_LENGTH, static_cast<int>(kMaxSqlBytes)},
     {SQLITE_LIMIT_COLUMN, 500},              {SQLITE_LIMIT_EXPR_DEPTH, 200},
     {SQLITE_LIMIT_COMPOUND_SELECT, 100},     {SQLITE_LIMIT_FUNCTION_ARG, 32},
     {SQLITE_LIMIT_ATTACHED, 0},              {SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000},
@@ -177,7 +178,13 @@ Value infer_value(const std::string& text) {
   static const std::regex integer(R"(-?[0-9]{1,18})");
   static const std::regex real(R"(-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|-?[0-9]+[eE][-+]?[0-9]+)");
   if (std::regex_match(text, integer)) return std::int64_t{std::stoll(text)};
-  if (std::regex_match(text, real)) return std::stod(text);
+  if (std::regex_match(text, real)) {
+    errno = 0;
+    double value = std::strtod(text.c_str(), nullptr);
+    if (errno == ERANGE && std::isinf(value))
+      throw Error(ExitCode::usage, fmt::format("the value {} is beyond the range of a number (about 1.8e308)", text));
+    return value;  // an underflow is as near to zero as a number gets
+  }
   return text;
 }
 
