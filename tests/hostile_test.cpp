@@ -6,9 +6,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <sstream>
+
 #include "factdb/database.h"
 #include "factdb/error.h"
 #include "factdb/export.h"
+#include "factdb/format.h"
 #include "helpers.h"
 
 using namespace factdb;
@@ -68,7 +72,7 @@ TEST_CASE("hostile: completion never evaluates a canned-query name from the data
   for (const char* f : {"pwned-1", "pwned-2", "pwned-3"}) CHECK_FALSE(present(dir / f));
 }
 
-TEST_CASE("hostile: export sql writes only factdb's own schema; data cannot reach the sqlite3 shell as a command", "[hostile][export]") {
+TEST_CASE("hostile: export sql writes only factdb's own schema, and data cannot reach the sqlite3 shell as a command", "[hostile][export]") {
   TempDir dir;
   auto view = tampered(dir, "view.db",
                        "UPDATE sqlite_schema SET sql = sql || ';' || char(10) || '.shell touch pwned' WHERE name = 'stand_ins'");
@@ -311,7 +315,7 @@ TEST_CASE("hostile: -o through a symlink writes its target, -o to a FIFO or devi
   CHECK(fs::is_character_file("/dev/null"));
 }
 
-TEST_CASE("hostile: a failed write to standard output exits 4 with a message; a closed pipe ends quietly", "[hostile][output]") {
+TEST_CASE("hostile: a failed write to standard output exits 4 with a message, and a closed pipe ends quietly", "[hostile][output]") {
   TempDir dir;
   build_real_db(dir.path());
   for (const char* command : {"query stand-ins", "sql 'SELECT * FROM evidence'", "export --format sql", "why stand-ins",
@@ -327,4 +331,140 @@ TEST_CASE("hostile: a failed write to standard output exits 4 with a message; a 
     CHECK(head.err.empty());
   }
   CHECK(read_file(dir / "facts.db").size() > 0);
+}
+
+// ---------------------------------------------------------------- C. limits hold whatever runs
+
+TEST_CASE("hostile: --timeout-ms holds even inside one SQLite call, for the whole command", "[hostile][limits]") {
+  TempDir dir;
+  build_real_db(dir.path());
+  const char* slow[] = {
+      "SELECT length(printf('%.*c', 2000000000, 'x'))",
+      "SELECT length(printf('%.*c', 2000000000, 'x')) UNION ALL SELECT length(printf('%.*c', 2000000000, 'y')) "
+      "UNION ALL SELECT length(printf('%.*c', 2000000000, 'z')) UNION ALL SELECT length(printf('%.*c', 2000000000, 'w'))",
+      "SELECT instr(printf('%.*c', 99000000, 'x'), 'y') + instr(printf('%.*c', 99000000, 'x'), 'z') "
+      "+ instr(printf('%.*c', 99000000, 'x'), 'q') + instr(printf('%.*c', 99000000, 'x'), 'w')",
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+  };
+  for (const char* sql : slow) {
+    INFO(sql);
+    auto started = std::chrono::steady_clock::now();
+    auto r = run_factdb({"sql", sql, "--timeout-ms", "200", "-o", "out.txt"}, dir.path());
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    CHECK(r.exit_code == 6);
+    CHECK(r.err.find("time limit of 200 ms") != std::string::npos);
+    CHECK(ms < 200 + 1500);  // a behaviour, not a benchmark: process start and a loaded machine included
+    CHECK(temporary_files(dir.path()).empty());
+    CHECK_FALSE(present(dir / "out.txt"));
+  }
+}
+
+TEST_CASE("hostile: --max-memory-mb bounds the whole process, output included, and standard input is read with a bound", "[hostile][limits]") {
+  TempDir dir;
+  build_real_db(dir.path());
+  // Peak memory of the child, from the shell's own accounting.
+  auto peak_kb = [&](const std::string& command) {
+    auto r = shell("/usr/bin/time -f '%M' " + command + " > /dev/null 2> err; tail -n 1 err", dir.path());
+    return std::stol(r.out);
+  };
+  for (const char* format : {"table", "json", "csv", "markdown"}) {
+    INFO(format);
+    auto r = run_factdb({"sql", "SELECT zeroblob(50000000) AS z FROM evidence LIMIT 3", "--max-memory-mb", "64", "-f", format},
+                        dir.path());
+    CHECK((r.exit_code == 0 || r.exit_code == 7));
+    if (run({"sh", "-c", "test -x /usr/bin/time"}).exit_code == 0)
+      CHECK(peak_kb(std::string("\"$F\" sql 'SELECT zeroblob(50000000) AS z FROM evidence LIMIT 3' --max-memory-mb 64 -f ") +
+                    format) < 200 * 1024);
+  }
+  auto table = run_factdb({"sql", "SELECT printf('%.*c', 100000, 'x') AS long", "-f", "table"}, dir.path());
+  CHECK(table.exit_code == 0);
+  CHECK(table.out.size() < 4 * kTableCellBytes + 1000);  // the cell, and the rule under the header
+  CHECK(table.out.find("more bytes)") != std::string::npos);
+  auto zero = shell("\"$F\" sql < /dev/zero", dir.path());
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.err.find("longer than 1000000 bytes") != std::string::npos);
+  auto nul = shell("printf 'SELECT 1;\\0 DROP' | \"$F\" sql", dir.path());
+  CHECK(nul.exit_code == 2);
+  CHECK(nul.err.find("NUL byte (at byte 10)") != std::string::npos);
+}
+
+// ---------------------------------------------------------------- E. what reaches a person is safe to show
+
+TEST_CASE("hostile: control characters and bidi overrides never reach a person raw", "[hostile][display]") {
+  TempDir dir;
+  build_real_db(dir.path());
+  const std::string nasty = "char(27) || ']0;owned' || char(7) || char(27) || '[2J' || char(194, 155) || 'x' || char(8238) || 'evil' || char(8297)";
+  auto raw = [](const std::string& s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if ((c < 0x20 && c != '\n') || c == 0x7f) return true;
+      if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) return true;
+      if (s.compare(i, 3, "\u202e") == 0 || s.compare(i, 3, "\u2069") == 0) return true;
+    }
+    return false;
+  };
+  for (const char* format : {"table", "markdown"}) {
+    auto r = run_factdb({"sql", "SELECT " + nasty + " AS \"a" + "\x1b" + "b\"", "-f", format}, dir.path());
+    INFO(format << ": " << r.out);
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(raw(r.out));
+    CHECK(r.out.find("u202e") != std::string::npos);
+  }
+  auto error = run_factdb({"query", "x\x1b]0;t\x07\u202e"}, dir.path());
+  CHECK(error.exit_code == 2);
+  CHECK_FALSE(raw(error.err));
+
+  // A seed whose values carry escapes: the build's diagnostics show them escaped.
+  auto seed = copy_real_seed(dir.path());
+  replace_once(seed / "sco-summit-astana-2024/facts.toml", "text = \"article.txt\"",
+               "text = \"article.txt\"\n\"\\u001b]0;owned\\u0007\\u202e\" = \"\\u001b[2J\"");
+  auto build = run_factdb({"build", "--seed", seed.string(), "-o", "x.db"}, dir.path());
+  CHECK(build.exit_code == 3);
+  CHECK(build.err.find("unknown key") != std::string::npos);
+  CHECK_FALSE(raw(build.err));
+
+  // ask's line to paste into a shell gives back, word for word, what ran.
+  auto ask = run_factdb({"ask", "tell me about the person Sharif's; touch pwned"}, dir.path());
+  REQUIRE(ask.exit_code == 0);
+  auto at = ask.err.find("run it directly: factdb ");
+  REQUIRE(at != std::string::npos);
+  auto line = ask.err.substr(at + 24, ask.err.find('\n', at) - at - 24);
+  CHECK(shell("printf '%s\\n' " + line, dir.path()).out == "query\nperson\n-p\nname=Sharif\n");
+  CHECK_FALSE(present(dir / "pwned"));
+}
+
+TEST_CASE("hostile: markdown escapes what would change its meaning", "[hostile][display]") {
+  TempDir dir;
+  build_real_db(dir.path());
+  auto r = run_factdb({"sql", "SELECT '[click](http://evil) <img src=x onerror=alert(1)> a|b \\ *bold* `code` _em_ fact_ids' AS x",
+                       "-f", "markdown"},
+                      dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "| x |\n| --- |\n| \\[click\\](http://evil) &lt;img src=x onerror=alert(1)&gt; a\\|b \\\\ \\*bold\\* \\`code\\` "
+                 "\\_em\\_ fact_ids |\n");
+}
+
+TEST_CASE("hostile: JSON keeps columns that share a name and says what an infinite number is", "[hostile][display]") {
+  TempDir dir;
+  build_real_db(dir.path());
+  auto json = run_factdb({"sql", "SELECT 1 AS a, 2 AS a, 3 AS a_2, 1e999 AS big, -1e999 AS small", "-f", "json"}, dir.path());
+  CHECK(json.out == "[\n  {\n    \"a\": 1,\n    \"a_2\": 2,\n    \"a_2_2\": 3,\n    \"big\": 9.0e+999,\n    \"small\": -9.0e+999\n  }\n]\n");
+  auto lines = run_factdb({"sql", "SELECT 1 AS a, 2 AS a", "-f", "jsonl"}, dir.path());
+  CHECK(lines.out == "{\"a\":1,\"a_2\":2}\n");
+}
+
+TEST_CASE("hostile: a parameter out of range or given twice is a usage error", "[hostile][params]") {
+  TempDir dir;
+  build_real_db(dir.path());
+  auto big = run_factdb({"sql", "SELECT :a", "-p", "a=1e400"}, dir.path());
+  CHECK(big.exit_code == 2);
+  CHECK(big.err.find("beyond the range of a number") != std::string::npos);
+  CHECK(run_factdb({"sql", "SELECT :a", "-p", "a=1e-400"}, dir.path()).exit_code == 0);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"sql", "SELECT :a", "-p", "a=1", "-p", "a=2"}, {"query", "person", "-p", "name=a", "-p", "name=b"},
+           {"why", "person", "-p", "name=a", "-p", "name=b"}}) {
+    auto r = run_factdb(args, dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("given twice") != std::string::npos);
+  }
 }
