@@ -36,3 +36,22 @@ TEST_CASE("SHA-256 matches the standard test vectors", "[text]") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("TextIndex finds what a scan finds in a long text, CharOffsets counts what char_count counts", "[text]") {
+  // Over the indexing threshold, repetitive (many suffixes share long
+  // prefixes), with multi-byte characters and a needle at the very end.
+  std::string text;
+  for (int i = 0; text.size() < 3 * text::TextIndex::kIndexedTextBytes; ++i)
+    text += "Zieli\u0144ski restated his view, remark " + std::to_string(i % 997) + ". aaaa\n";
+  text += "the end";
+  text::TextIndex index(text);
+  for (const std::string& needle : std::vector<std::string>{"Zieli\u0144ski restated his view, remark 12.", "remark 996", "a", "aaa", "the end", "end", "\n",
+                             "not there", "\u0144", "remark 9", std::string(1, '\0')}) {
+    INFO(needle);
+    CHECK(index.find_all(needle) == text::find_all(text, needle));
+  }
+  text::CharOffsets offsets(text);
+  for (std::size_t byte : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{6}, std::size_t{4095}, std::size_t{4096},
+                           std::size_t{4097}, text.size() / 2, text.size() - 1, text.size()})
+    CHECK(offsets.chars_before(byte) == text::char_count(std::string_view(text).substr(0, byte)));
+}

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +28,38 @@ std::size_t char_count(std::string_view bytes);
 // Byte offsets of every occurrence of `needle` in `haystack`, in order;
 // occurrences may overlap. Empty needle: no occurrences.
 std::vector<std::size_t> find_all(std::string_view haystack, std::string_view needle);
+
+// Finds quotes in one text in time that does not grow with the text: a
+// suffix array (libdivsufsort) built once, then a binary search per quote.
+// A text under kIndexedTextBytes is searched directly instead; it is read
+// just as fast.
+class TextIndex {
+ public:
+  static constexpr std::size_t kIndexedTextBytes = 64 * 1024;
+  // `text` must outlive the index.
+  explicit TextIndex(std::string_view text);
+  // What text::find_all(text, needle) returns.
+  std::vector<std::size_t> find_all(std::string_view needle) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::int32_t> suffixes_;  // every position of the text, in the order of the suffixes starting there
+};
+
+// Character positions of byte offsets in one text, in time that does not
+// grow with the offset: the count is kept at every 4 KiB.
+class CharOffsets {
+ public:
+  // `text` must outlive this.
+  explicit CharOffsets(std::string_view text);
+  // char_count(text.substr(0, byte_offset)).
+  std::size_t chars_before(std::size_t byte_offset) const;
+
+ private:
+  static constexpr std::size_t kBlock = 4096;
+  std::string_view text_;
+  std::vector<std::size_t> block_starts_;  // characters before each block
+};
 
 // Columns a terminal uses to show valid UTF-8 `s`: wide East Asian characters
 // count two, combining marks none.

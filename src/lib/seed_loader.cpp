@@ -148,6 +148,10 @@ struct ArticleContext {
   std::string facts_file;  // path as shown in messages
   std::string text_file;
   std::string text;
+  // Built once the text is read: quotes are found, and byte offsets turned
+  // into characters, in time that does not grow with the article.
+  std::unique_ptr<text::TextIndex> index;
+  std::unique_ptr<text::CharOffsets> chars;
   std::map<std::pair<std::size_t, std::size_t>, std::int64_t> evidence_ids;  // (byte start, length) -> id
   std::unordered_map<std::string, std::int64_t> labels;                      // label -> fact id (0: not inserted)
 };
@@ -356,12 +360,12 @@ class Loader {
       fail(where, "empty quote");
       return std::nullopt;
     }
-    auto hits = text::find_all(a.text, quote.text);
+    auto hits = a.index->find_all(quote.text);
     if (hits.empty()) {
       std::string hint;
       std::string curly(quote.text);
       for (std::size_t p = 0; (p = curly.find('\'', p)) != std::string::npos;) curly.replace(p, 1, "\u2019");
-      if (curly != quote.text && !text::find_all(a.text, curly).empty())
+      if (curly != quote.text && !a.index->find_all(curly).empty())
         hint = " (the article writes \u2019 where the quote has ')";
       fail(where, fmt::format("quote not found in {}: \"{}\"{}", a.text_file, shown(quote.text), hint));
       return std::nullopt;
@@ -413,7 +417,7 @@ class Loader {
     auto quote = a.text.substr(span.start, span.length);
     insert("evidence", {{"id", id},
                         {"article_id", a.id},
-                        {"start", static_cast<std::int64_t>(text::char_count(std::string_view(a.text).substr(0, span.start)) + 1)},
+                        {"start", static_cast<std::int64_t>(a.chars->chars_before(span.start) + 1)},
                         {"length", static_cast<std::int64_t>(text::char_count(quote))},
                         {"quote", quote}});
     a.evidence_ids.emplace(key, id);
@@ -498,8 +502,10 @@ class Loader {
                                                                  static_cast<unsigned char>(a.text[*bad])));
       return false;
     }
+    a.index = std::make_unique<text::TextIndex>(a.text);
+    a.chars = std::make_unique<text::CharOffsets>(a.text);
     auto source_site = optional_string(a.facts_file, *header, "source_site");
-    if (source_site && text::find_all(a.text, *source_site).empty())
+    if (source_site && a.index->find_all(*source_site).empty())
       fail(at(a.facts_file, *header->get("source_site")),
            fmt::format("source_site \"{}\" is not printed in {}; leave it out when the text does not name it", *source_site,
                        a.text_file));

@@ -1,6 +1,12 @@
 #include "factdb/text.h"
 
+#include <divsufsort.h>
 #include <utf8proc.h>
+
+#include <climits>
+#include <cstdint>
+
+#include <algorithm>
 
 namespace factdb::text {
 
@@ -50,6 +56,37 @@ std::vector<std::size_t> find_all(std::string_view haystack, std::string_view ne
   for (auto pos = haystack.find(needle); pos != std::string_view::npos; pos = haystack.find(needle, pos + 1))
     hits.push_back(pos);
   return hits;
+}
+
+TextIndex::TextIndex(std::string_view text) : text_(text) {
+  if (text.size() < kIndexedTextBytes || text.size() > static_cast<std::size_t>(INT32_MAX)) return;
+  suffixes_.resize(text.size());
+  if (divsufsort(reinterpret_cast<const sauchar_t*>(text.data()), suffixes_.data(), static_cast<saidx_t>(text.size())) != 0)
+    suffixes_.clear();  // out of memory inside the library: search directly instead
+}
+
+std::vector<std::size_t> TextIndex::find_all(std::string_view needle) const {
+  if (suffixes_.empty() || needle.empty()) return text::find_all(text_, needle);
+  saidx_t first = 0;
+  auto count = sa_search(reinterpret_cast<const sauchar_t*>(text_.data()), static_cast<saidx_t>(text_.size()),
+                         reinterpret_cast<const sauchar_t*>(needle.data()), static_cast<saidx_t>(std::min<std::size_t>(needle.size(), INT32_MAX)),
+                         suffixes_.data(), static_cast<saidx_t>(suffixes_.size()), &first);
+  std::vector<std::size_t> hits(suffixes_.begin() + first, suffixes_.begin() + first + std::max<saidx_t>(count, 0));
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+CharOffsets::CharOffsets(std::string_view text) : text_(text) {
+  std::size_t chars = 0;
+  for (std::size_t block = 0; block * kBlock <= text.size(); ++block) {
+    block_starts_.push_back(chars);
+    chars += char_count(text.substr(block * kBlock, kBlock));
+  }
+}
+
+std::size_t CharOffsets::chars_before(std::size_t byte_offset) const {
+  auto block = std::min(byte_offset / kBlock, block_starts_.size() - 1);
+  return block_starts_[block] + char_count(text_.substr(block * kBlock, byte_offset - block * kBlock));
 }
 
 std::size_t display_width(std::string_view s) {
