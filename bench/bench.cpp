@@ -43,6 +43,7 @@ namespace {
 struct Options {
   std::string factdb, generator, sqlite3, work, json;
   int articles = 14000;
+  int long_paragraphs = 12000;
   int repeat = 3;
 };
 
@@ -234,6 +235,8 @@ int main(int argc, char** argv) {
   app.add_option("--sqlite3", o.sqlite3, "The sqlite3 shell")->default_val("sqlite3");
   app.add_option("--work", o.work, "Working folder; the corpus is cached there")->required();
   app.add_option("--articles", o.articles, "Articles in the corpus")->capture_default_str();
+  app.add_option("--long-paragraphs", o.long_paragraphs, "Paragraphs of the one long article built on its own")
+      ->capture_default_str();
   app.add_option("--repeat", o.repeat, "Runs per figure; the median is reported")->capture_default_str();
   app.add_option("--json", o.json, "Where to write the JSON report")->required();
   CLI11_PARSE(app, argc, argv);
@@ -328,6 +331,20 @@ int main(int argc, char** argv) {
       shell.push_back(run({o.sqlite3, "-csv", "-header", db.string(), stand_ins_sql}).seconds);
     }
 
+    // One long article, and one an eighth as long: the build of a single
+    // article must grow no faster than its text.
+    auto build_long = [&](int paragraphs) {
+      auto seed = work / ("long-" + std::to_string(paragraphs));
+      if (!fs::exists(seed / "sources.toml"))
+        run({o.generator, "--articles", "1", "--paragraphs", std::to_string(paragraphs), "-o", seed.string()});
+      std::vector<double> times;
+      for (int i = 0; i < o.repeat; ++i)
+        times.push_back(run({o.factdb, "build", "--seed", seed.string(), "-o", (work / "long.db").string(), "--quiet"}).seconds);
+      return median(times);
+    };
+    auto long_s = build_long(o.long_paragraphs);
+    auto eighth_s = build_long(std::max(1, o.long_paragraphs / 8));
+
     nlohmann::ordered_json report;
     report["articles"] = o.articles;
     report["fact_rows"] = fact_rows;
@@ -344,6 +361,9 @@ int main(int argc, char** argv) {
     report["slowest_one_article_query_ms"] = rounded(slowest_article_ms, 3);
     report["slowest_one_article_query"] = slowest_article;
     report["canned_query_ms"] = query_ms;
+    report["long_article_paragraphs"] = o.long_paragraphs;
+    report["long_article_build_s"] = rounded(long_s, 4);
+    report["long_article_growth"] = rounded(long_s / eighth_s / 8, 3);  // 1.0: linear in the article's length
     report["cli_s"] = rounded(median(cli), 4);
     report["sqlite3_s"] = rounded(median(shell), 4);
     report["cli_vs_sqlite3"] = rounded(median(cli) / median(shell), 3);

@@ -5,12 +5,13 @@
 set -euo pipefail
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$1" --factdb "$2" --generator "$3" --work "$work" --articles 10 --repeat 1 --json "$work/bench.json"
+"$1" --factdb "$2" --generator "$3" --work "$work" --articles 10 --long-paragraphs 400 --repeat 1 --json "$work/bench.json"
 python3 - "$work/bench.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 keys = ["fact_rows", "load_s", "raw_s", "sqlite3_import_s", "load_vs_raw", "load_vs_sqlite3_import",
-        "peak_rss_mb", "slowest_canned_query_ms", "cli_vs_sqlite3"]
+        "peak_rss_mb", "slowest_canned_query_ms", "cli_vs_sqlite3", "long_article_paragraphs", "long_article_build_s",
+        "long_article_growth"]
 missing = [k for k in keys if not isinstance(report.get(k), (int, float)) or report[k] <= 0]
 assert not missing, f"missing or not positive: {missing}"
 assert report["fact_rows"] > 500, report["fact_rows"]

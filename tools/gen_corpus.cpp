@@ -121,7 +121,7 @@ struct World {
 
 std::string toml_string(const std::string& s) { return "\"" + s + "\""; }
 
-void write_article(const World& world, std::uint64_t seed, int index, const fs::path& folder) {
+void write_article(const World& world, std::uint64_t seed, int index, int extra_paragraphs, const fs::path& folder) {
   Random r(seed * 1000003 + static_cast<std::uint64_t>(index));
   const auto& org = r.pick(world.organizations);
   const auto& city = r.pick(world.cities);
@@ -201,6 +201,15 @@ void write_article(const World& world, std::uint64_t seed, int index, const fs::
   add(fmt::format("[[stance]]\nholder = {}\nkind = \"aim\"\nstatement = {}\nquote = {}\n", toml_string(present[0]->id),
                   toml_string(aim.substr(present[0]->name.size() + 9)), toml_string(aim)));
 
+  // A long report: more paragraphs, each stating a stance of its own.
+  for (int p = 0; p < extra_paragraphs; ++p) {
+    const auto* c = present[r.below(present.size())];
+    auto remark = fmt::format("{} restated its view on {} in remark {} of the day", c->name, r.pick(kTopics), p + 1);
+    text += "\n\n" + remark + ".";
+    add(fmt::format("[[stance]]\nholder = {}\nkind = \"stance\"\nstatement = {}\nquote = {}\n", toml_string(c->id),
+                    toml_string(remark.substr(c->name.size() + 1)), toml_string(remark)));
+  }
+
   text += "\n\n";
   const auto& issue = r.pick(kIssues);
   auto tension = fmt::format("Tensions between {} and {} over {} were noted.", present[1]->name, present[2]->name, issue);
@@ -220,6 +229,10 @@ int main(int argc, char** argv) {
   int articles = 100;
   std::uint64_t seed = 1;
   std::string output;
+  int paragraphs = 0;
+  app.add_option("--paragraphs", paragraphs, "Paragraphs added to each article, each with a stance of its own: a long report")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   app.add_option("-n,--articles", articles, "How many articles")->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--seed", seed, "Seed of the generator: the same seed, the same corpus")->capture_default_str();
   app.add_option("-o,--output", output, "Seed folder to write (its contents are replaced)")->required();
@@ -231,7 +244,7 @@ int main(int argc, char** argv) {
   std::ofstream(out / "sources.toml", std::ios::binary)
       << "[[source]]\nid = \"generator\"\ntitle = \"factdb-gen-corpus\"\n";
   World world(seed);
-  for (int i = 0; i < articles; ++i) write_article(world, seed, i, out / fmt::format("article-{:06}", i + 1));
+  for (int i = 0; i < articles; ++i) write_article(world, seed, i, paragraphs, out / fmt::format("article-{:06}", i + 1));
   std::cout << fmt::format("wrote {} articles to {}\n", articles, out.string());
   return 0;
 }
