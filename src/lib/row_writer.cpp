@@ -13,7 +13,15 @@ constexpr std::size_t kMaxQueued = 16;  // batches waiting before the loader wai
 RowWriter::RowWriter(SQLite::Database& db) : db_(db), thread_([this] { run(); }) { batch_.ops.reserve(kBatch); }
 
 RowWriter::~RowWriter() {
-  if (thread_.joinable()) finish();
+  if (!thread_.joinable()) return;
+  // Abandoned (the build failed): what is queued is dropped, not executed.
+  {
+    std::lock_guard lock(mutex_);
+    queue_.clear();
+    abandoned_ = closed_ = true;
+    changed_.notify_all();
+  }
+  thread_.join();
 }
 
 void RowWriter::push(const std::string* sql, const std::vector<RowValue>& values, const RowOrigin& origin) {
@@ -52,6 +60,7 @@ std::vector<Diagnostic> RowWriter::finish() {
     changed_.notify_all();
   }
   thread_.join();
+  if (!fatal_.empty()) throw Error(ExitCode::missing_file, fatal_);
   return std::move(failures_);
 }
 
@@ -66,8 +75,14 @@ void RowWriter::run() {
       queue_.pop_front();
       changed_.notify_all();
     }
-    if (failures_.empty()) write(batch);  // else drain: nothing more is written after a failure
+    // After a failure nothing more is written; an abandoned build writes nothing at all.
+    if (failures_.empty() && fatal_.empty() && !abandoned()) write(batch);
   }
+}
+
+bool RowWriter::abandoned() {
+  std::lock_guard lock(mutex_);
+  return abandoned_;
 }
 
 void RowWriter::Finalize::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
@@ -103,7 +118,14 @@ void RowWriter::write(const Batch& batch) {
         throw error;
       }
       sqlite3_reset(stmt.get());
-    } catch (const std::exception& e) {
+    } catch (const SQLite::Exception& e) {
+      // Only a row the schema rejects is a problem of the seed; a full disk
+      // or an I/O error is the machine's, and says nothing about the data.
+      if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT && e.getErrorCode() != SQLITE_MISMATCH &&
+          e.getErrorCode() != SQLITE_TOOBIG) {
+        fatal_ = fmt::format("writing the database failed: {}", e.what());
+        return;
+      }
       const auto& o = op.origin;
       failures_.push_back({{o.file ? *o.file : std::string(), o.line, o.column},
                            fmt::format("{} rejected by the schema: {}", o.context ? *o.context : std::string("a row"), e.what())});

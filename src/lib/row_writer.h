@@ -37,7 +37,8 @@ class RowWriter {
  public:
   // Starts the writing thread on `db`, which only it uses until finish().
   explicit RowWriter(SQLite::Database& db);
-  // Finishes if finish() was not called; never throws.
+  // When finish() was not called (the build failed), drops what is queued
+  // without executing it, and stops the thread; never throws.
   ~RowWriter();
   RowWriter(const RowWriter&) = delete;
   RowWriter& operator=(const RowWriter&) = delete;
@@ -49,7 +50,8 @@ class RowWriter {
 
   // Runs what is queued, stops the thread and returns the problem that made
   // SQLite reject a row, if one did: the writer stops at the first, as any
-  // later failure could follow from it.
+  // later failure could follow from it. Throws Error(missing_file) when
+  // writing failed for a reason other than the data (disk full, I/O error).
   std::vector<Diagnostic> finish();
 
  private:
@@ -74,6 +76,7 @@ class RowWriter {
 
   void flush();
   void run();
+  bool abandoned();
   void write(const Batch& batch);
 
   SQLite::Database& db_;
@@ -82,7 +85,9 @@ class RowWriter {
   std::condition_variable changed_;
   std::deque<Batch> queue_;
   bool closed_ = false;
+  bool abandoned_ = false;
   std::vector<Diagnostic> failures_;  // written by the thread, read after join
+  std::string fatal_;                 // the same: a failure that is not the data's
   // SQLite's own statements, not SQLite::Statement: SQLiteCpp cannot bind a
   // text by pointer and length without copying it, which the arena is for.
   struct Finalize {

@@ -799,7 +799,8 @@ class Loader {
           const auto& first_value = attribute.second;
           auto here = std::find_if(values.begin(), values.end(),
                                    [&](const auto& v) { return v.first->column == attribute.first; });
-          if (here != values.end() && here->second != first_value)
+          // A field left out says nothing: a later article need not repeat what the first one gave.
+          if (here != values.end() && item.get(here->first->key) && here->second != first_value)
             fail(at(file, *item.get(here->first->key)),
                  fmt::format("'{}' differs from the first definition of '{}' at {}", here->first->key,
                              item.get("id")->as_string()->get(), to_string(definition->where)));
@@ -932,8 +933,9 @@ class Loader {
   // Declared after db_ and the SQL texts its queued statements point into, so
   // that it is started after them and stopped before them.
   std::function<void(std::size_t, std::size_t)> progress_;
-  RowWriter writer_{db_};
+  // Before writer_: the writer's queue points into these until it stops.
   std::unordered_set<std::string> interned_;  // seed file names and entry descriptions, for RowOrigin
+  RowWriter writer_{db_};
   RowOrigin origin_;
   std::vector<Value> values_;  // reused by insert()
   std::string insert_key_;     // reused by insert()
