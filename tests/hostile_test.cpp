@@ -468,3 +468,69 @@ TEST_CASE("hostile: a parameter out of range or given twice is a usage error", "
     CHECK(r.err.find("given twice") != std::string::npos);
   }
 }
+
+// ---------------------------------------------------------------- G. the build's own failure paths
+
+namespace {
+
+// factdb run with its file-system call `fault` (CALL:N:ERRNO) failing on cue.
+RunResult with_fault(const std::string& fault, const std::string& args, const fs::path& cwd) {
+  return shell("ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 LD_PRELOAD='" FACTDB_FAULT_INJECT "' FACTDB_FAULT=" + fault +
+                   " \"$F\" " + args,
+               cwd);
+}
+
+}  // namespace
+
+TEST_CASE("hostile: a write, flush or rename that fails exits 4 with what failed, and keeps the old file", "[hostile][faults]") {
+  TempDir dir;
+  build_real_db(dir.path());
+  auto before = read_file(dir / "facts.db");
+  const std::pair<const char*, const char*> build_faults[] = {
+      {"pwrite64:1:EIO", "disk I/O error"},  {"pwrite64:40:ENOSPC", "cannot write"}, {"fsync:1:EIO", "flushing it to disk failed"},
+      {"rename:1:EXDEV", "cannot put the new file in place"}, {"rename:1:EPERM", "Operation not permitted"},
+  };
+  for (const auto& [fault, expected] : build_faults) {
+    INFO(fault);
+    auto r = with_fault(fault, "build --seed '" + real_seed().string() + "' -o facts.db", dir.path());
+    INFO(r.err);
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find(expected) != std::string::npos);
+    CHECK(r.err.find("internal error") == std::string::npos);
+    CHECK(r.err.find("seed data") == std::string::npos);
+    CHECK(read_file(dir / "facts.db") == before);
+    CHECK(temporary_files(dir.path()).empty());
+  }
+  // Reading commands: -o FILE, and a folder export.
+  write_file(dir / "answer.csv", "old");
+  for (const char* fault : {"write:1:ENOSPC", "fsync:1:EIO", "rename:1:EXDEV"}) {
+    INFO(fault);
+    auto r = with_fault(fault, "query stand-ins -f csv -o answer.csv", dir.path());
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find("answer.csv") != std::string::npos);
+    CHECK(read_file(dir / "answer.csv") == "old");
+    CHECK(temporary_files(dir.path()).empty());
+  }
+  auto folder = with_fault("rename:1:EXDEV", "export --format csv -o out", dir.path());
+  CHECK(folder.exit_code == 4);
+  CHECK_FALSE(present(dir / "out"));
+  CHECK(temporary_files(dir.path()).empty());
+}
+
+TEST_CASE("hostile: a later article may leave out what the first gave about an entity", "[hostile][seed]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  fs::create_directories(seed / "second");
+  write_file(seed / "second/article.txt", "Leaders met at the summit in Astana. The President of Russia spoke.\n");
+  write_file(seed / "second/facts.toml",
+             "[article]\ntext = \"article.txt\"\nsections = [ { role = \"headline\", quote = \"Leaders met at the summit in Astana.\" } ]\n\n"
+             "[[event]]\nid = \"sco-summit-astana-2024\"\nname = \"the summit\"\nquote = \"the summit\"\n\n"
+             "[[office]]\nid = \"president-of-russia\"\ntitle = \"President\"\nquote = \"The President of Russia\"\n");
+  auto r = run_factdb({"build", "--seed", seed.string(), "-o", "x.db"}, dir.path());
+  CHECK(r.exit_code == 3);  // no crash: the office needs its 'of', the event does not repeat its organization
+  CHECK(r.err.find("second/facts.toml:10:1: [[office]] needs 'of'") != std::string::npos);
+  replace_once(seed / "second/facts.toml", "title = \"President\"", "title = \"President\"\nof = \"russia\"");
+  r = run_factdb({"build", "--seed", seed.string(), "-o", "x.db"}, dir.path());
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+}
