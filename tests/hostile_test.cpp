@@ -534,3 +534,65 @@ TEST_CASE("hostile: a later article may leave out what the first gave about an e
   INFO(r.err);
   CHECK(r.exit_code == 0);
 }
+
+// ---------------------------------------------------------------- F. every bad seed a clear message
+
+TEST_CASE("hostile: a seed that is too deep, holds a NUL, repeats a quote or a long key gets a message, never a crash", "[hostile][seed]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  auto facts = seed / "sco-summit-astana-2024/facts.toml";
+  const auto original = read_file(facts);
+  auto build = [&] { return run_factdb({"build", "--seed", seed.string(), "-o", "x.db"}, dir.path()); };
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const std::pair<std::string, std::string> deep[] = {
+      {repeat("a.", 50000) + "b = 1\n", ":652:130: keys, tables or arrays nested more than 64 levels deep"},
+      {"[" + repeat("a.", 50000) + "b]\n", ":652:131: keys, tables or arrays nested more than 64 levels deep"},
+      {"x = " + repeat("[", 50000) + "\n", ":652:69: keys, tables or arrays nested more than 64 levels deep"},
+      {"x = " + repeat("{ a = ", 50000) + "\n", "nested more than 64 levels deep"},
+      {"x = \"" + repeat("[", 50000) + "\"\n", "unknown key 'x'"},  // inside a string, brackets are text
+  };
+  for (const auto& [tail, expected] : deep) {
+    INFO(tail.substr(0, 20));
+    write_file(facts, original + "\n" + tail);
+    auto r = build();
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find(expected) != std::string::npos);
+  }
+
+  // A 1 MB key is echoed as at most a line.
+  write_file(facts, original + "\n\"" + std::string(1 << 20, 'k') + "\" = 1\n");
+  auto long_key = build();
+  CHECK(long_key.exit_code == 3);
+  CHECK(long_key.err.size() < 2000);
+  write_file(facts, original);
+
+  // The same quote twice in one list.
+  replace_once(facts, "quote = \"Prime Minister Shehbaz Sharif of Pakistan\"\n\n[[holding]]",
+               "quote = [\"Prime Minister Shehbaz Sharif of Pakistan\", \"Prime Minister Shehbaz Sharif of Pakistan\"]\n\n[[holding]]");
+  auto twice = build();
+  CHECK(twice.exit_code == 3);
+  CHECK(twice.err.find("the same quote twice in one list") != std::string::npos);
+  write_file(facts, original);
+
+  // A NUL byte in the article, with its line and column.
+  auto article = seed / "sco-summit-astana-2024/article.txt";
+  auto text = read_file(article);
+  write_file(article, text.substr(0, 10) + std::string(1, '\0') + text.substr(10));
+  auto nul = build();
+  CHECK(nul.exit_code == 3);
+  CHECK(nul.err.find("article.txt:1:11: a NUL byte") != std::string::npos);
+
+  // A quote in another Unicode normalization than the article: not found, with the reason.
+  write_file(article, text + "\nThe Caf\u00e9 summit.\n");
+  replace_once(facts, "quote = \"Prime Minister Shehbaz Sharif of Pakistan\"\n\n[[holding]]",
+               "quote = \"Prime Minister Shehbaz Sharif of Pakistan\"\n\n[[place]]\nid = \"cafe\"\nname = \"Cafe\"\n"
+               "quote = \"The Cafe\u0301 summit\"\n\n[[holding]]");
+  auto nfd = build();
+  CHECK(nfd.exit_code == 3);
+  CHECK(nfd.err.find("quote not found") != std::string::npos);
+  CHECK(nfd.err.find("Unicode normalization form NFC") != std::string::npos);
+}

@@ -29,6 +29,14 @@ std::size_t char_count(std::string_view bytes);
 // occurrences may overlap. Empty needle: no occurrences.
 std::vector<std::size_t> find_all(std::string_view haystack, std::string_view needle);
 
+// Unicode normalization forms: the same letters may be written as one code
+// point (NFC: "é") or as a letter and a combining mark (NFD: "e" + U+0301).
+enum class Normalization { nfc, nfd };
+
+// Valid UTF-8 `s` in normalization `form` (utf8proc); `s` itself when it is
+// not valid UTF-8.
+std::string normalized(std::string_view s, Normalization form);
+
 // Finds quotes in one text in time that does not grow with the text: a
 // suffix array (libdivsufsort) built once, then a binary search per quote.
 // A text under kIndexedTextBytes is searched directly instead; it is read

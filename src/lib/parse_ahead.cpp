@@ -1,8 +1,76 @@
 #include "parse_ahead.h"
 
+#include "factdb/text.h"
+
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string_view>
+
 namespace factdb::seed {
+
+namespace {
+
+// toml++ recurses once per level of a dotted key (a.b.c...), a table header
+// or an inline table or array: 50,000 levels overflow the stack before it
+// can say anything. So the nesting is measured first, by a scan that knows
+// only where strings and comments are.
+constexpr int kMaxNesting = 64;
+
+using text::LineColumn;
+
+std::optional<LineColumn> too_deep(std::string_view text) {
+  LineColumn here;
+  int brackets = 0, dots = 0;
+  auto advance = [&](std::size_t& i) {
+    if (text[i] == '\n') {
+      ++here.line;
+      here.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++here.column;
+    }
+    ++i;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '#') {  // a comment, to the end of the line
+      while (i < text.size() && text[i] != '\n') advance(i);
+      continue;
+    }
+    if (c == '"' || c == '\'') {  // a string: basic or literal, on one line or many
+      bool multi = text.compare(i, 3, std::string(3, c)) == 0;
+      std::size_t quotes = multi ? 3 : 1;
+      for (std::size_t k = 0; k < quotes; ++k) advance(i);
+      while (i < text.size()) {
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size()) {
+          advance(i);
+          advance(i);
+        } else if (text.compare(i, quotes, std::string(quotes, c)) == 0) {
+          for (std::size_t k = 0; k < quotes; ++k) advance(i);
+          break;
+        } else if (!multi && text[i] == '\n') {
+          break;  // an unclosed string: the parser says so
+        } else {
+          advance(i);
+        }
+      }
+      continue;
+    }
+    if (c == '[' || c == '{') ++brackets;
+    if (c == ']' || c == '}') brackets = std::max(0, brackets - 1);
+    if (c == '.') ++dots;
+    if (c == '=' || c == '\n' || c == ',' || c == '{' || c == ']') dots = 0;
+    if (brackets > kMaxNesting || dots > kMaxNesting) return here;
+    advance(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 ParsedFile parse_toml_file(const std::filesystem::path& path) {
   ParsedFile parsed;
@@ -17,8 +85,20 @@ ParsedFile parse_toml_file(const std::filesystem::path& path) {
                                                    : "is not a regular file (a FIFO, socket or device); expected a TOML file"};
     return parsed;
   }
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    parsed.unreadable = fmt::format("{}: cannot be read: {}", path.string(), std::strerror(errno));
+    return parsed;
+  }
+  if (auto deep = too_deep(text)) {
+    parsed.error = Diagnostic{{path.string(), deep->line, deep->column},
+                              fmt::format("keys, tables or arrays nested more than {} levels deep", kMaxNesting)};
+    return parsed;
+  }
   try {
-    parsed.doc = toml::parse_file(path.string());
+    parsed.doc = toml::parse(text, path.string());
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
     parsed.error = Diagnostic{{path.string(), static_cast<int>(begin.line), static_cast<int>(begin.column)},

@@ -22,6 +22,7 @@ struct ParsedFile {
   bool exists = false;
   std::optional<toml::table> doc;   // set unless the file is missing or has a syntax error
   std::optional<Diagnostic> error;  // the syntax error, with file, line and column
+  std::string unreadable;           // why the file exists but cannot be read: not the data's fault
 };
 
 // Parses `path` on the calling thread.

@@ -56,11 +56,10 @@ std::string describe_kinds(std::string_view kinds, bool with_article = true) {
 }
 
 // A value as a message shows it: whole when short, else its start and an ellipsis.
-std::string shown(std::string_view s) {
-  constexpr std::size_t kMax = 80;
-  if (text::char_count(s) <= kMax) return std::string(s);
+std::string shown(std::string_view s, std::size_t max_chars = 80) {
+  if (text::char_count(s) <= max_chars) return std::string(s);
   std::size_t cut = 0;
-  for (std::size_t chars = 0; cut < s.size() && chars < kMax - 1; ++chars)
+  for (std::size_t chars = 0; cut < s.size() && chars < max_chars - 1; ++chars)
     do ++cut; while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80);
   return std::string(s.substr(0, cut)) + "\u2026";
 }
@@ -199,7 +198,11 @@ class Loader {
  private:
   // ------------------------------------------------------------ diagnostics
 
-  void fail(Location where, std::string message) { diagnostics_.push_back({std::move(where), std::move(message)}); }
+  // A message may echo a key or value from the seed: at most a line of it,
+  // however long what the seed holds.
+  void fail(Location where, std::string message) {
+    diagnostics_.push_back({std::move(where), shown(message, 400)});
+  }
 
   static Location at(const std::string& file, const toml::node& node) {
     return {file, static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column)};
@@ -288,6 +291,7 @@ class Loader {
   std::optional<toml::table> parse_toml(const fs::path& path) { return take(parse_toml_file(path)); }
 
   std::optional<toml::table> take(ParsedFile parsed) {
+    if (!parsed.unreadable.empty()) throw Error(ExitCode::missing_file, parsed.unreadable);
     if (parsed.error) diagnostics_.push_back(std::move(*parsed.error));
     return std::move(parsed.doc);
   }
@@ -344,7 +348,17 @@ class Loader {
     };
     if (const auto* arr = node.as_array()) {
       if (arr->empty()) fail(at(file, node), "'quote' is an empty array; give at least one quote");
-      for (const auto& q : *arr) one(q);
+      for (const auto& q : *arr) {
+        one(q);
+        if (quotes.empty() || quotes.back().node != &q) continue;
+        for (std::size_t i = 0; i + 1 < quotes.size(); ++i)
+          if (quotes[i].text == quotes.back().text && quotes[i].occurrence == quotes.back().occurrence) {
+            fail(at(file, q), fmt::format("the same quote twice in one list (first at {}): \"{}\"", to_string(at(file, *quotes[i].node)),
+                                          shown(quotes.back().text)));
+            quotes.pop_back();
+            break;
+          }
+      }
     } else {
       one(node);
     }
@@ -367,6 +381,12 @@ class Loader {
       for (std::size_t p = 0; (p = curly.find('\'', p)) != std::string::npos;) curly.replace(p, 1, "\u2019");
       if (curly != quote.text && !a.index->find_all(curly).empty())
         hint = " (the article writes \u2019 where the quote has ')";
+      for (auto [form, name] : {std::pair{text::Normalization::nfc, "NFC"}, std::pair{text::Normalization::nfd, "NFD"}}) {
+        auto normalized = text::normalized(quote.text, form);
+        if (hint.empty() && normalized != quote.text && !a.index->find_all(normalized).empty())
+          hint = fmt::format(" (the article writes it in Unicode normalization form {}, the quote in another: the same "
+                             "letters as other bytes; copy the quote from the article byte for byte)", name);
+      }
       fail(where, fmt::format("quote not found in {}: \"{}\"{}", a.text_file, shown(quote.text), hint));
       return std::nullopt;
     }
@@ -500,6 +520,11 @@ class Loader {
       auto lc = text::line_column(a.text, *bad);
       fail(Location{a.text_file, lc.line, lc.column}, fmt::format("invalid UTF-8 (byte 0x{:02x}); article text must be UTF-8",
                                                                  static_cast<unsigned char>(a.text[*bad])));
+      return false;
+    }
+    if (auto nul = a.text.find('\0'); nul != std::string::npos) {
+      auto lc = text::line_column(a.text, nul);
+      fail(Location{a.text_file, lc.line, lc.column}, "a NUL byte; an article's text must not hold one");
       return false;
     }
     a.index = std::make_unique<text::TextIndex>(a.text);

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <climits>
+#include <cstdlib>
 #include <cstdint>
 
 #include <algorithm>
@@ -56,6 +57,16 @@ std::vector<std::size_t> find_all(std::string_view haystack, std::string_view ne
   for (auto pos = haystack.find(needle); pos != std::string_view::npos; pos = haystack.find(needle, pos + 1))
     hits.push_back(pos);
   return hits;
+}
+
+std::string normalized(std::string_view s, Normalization form) {
+  utf8proc_uint8_t* out = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | (form == Normalization::nfc ? UTF8PROC_COMPOSE : UTF8PROC_DECOMPOSE));
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out, options);
+  if (n < 0) return std::string(s);
+  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
 }
 
 TextIndex::TextIndex(std::string_view text) : text_(text) {
