@@ -155,7 +155,7 @@ TEST_CASE("a second article needs data files only, and what both name is one row
   }
 }
 
-TEST_CASE("adding an article keeps every id the first one had", "[build][articles]") {
+TEST_CASE("adding an article whose folder sorts after the first keeps every id the first one had", "[build][articles]") {
   TempDir dir;
   auto alone = build_real_db(dir.path());
   auto seed = copy_real_seed(dir.path());

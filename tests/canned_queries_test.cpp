@@ -206,6 +206,7 @@ TEST_CASE("offices, events and annotations: who holds what, where, and what rest
 TEST_CASE("at least 12 canned queries, documented, stored in the database with views", "[queries]") {
   auto queries = shared_seed_db().canned_queries();
   CHECK(queries.size() >= 12);
+  std::size_t with_views = 0;
   for (const auto& q : queries) {
     INFO(q.name);
     CHECK_FALSE(q.title.empty());
@@ -215,7 +216,8 @@ TEST_CASE("at least 12 canned queries, documented, stored in the database with v
     params.bind(1, q.name);
     REQUIRE(params.executeStep());
     CHECK(params.getColumn(0).getString() == "array");
-    if (q.params.empty()) {
+    if (q.has_view()) {
+      ++with_views;
       // The view and the query give the same rows.
       auto via_query = shared_seed_db().run_canned(q.name);
       auto via_view = shared_seed_db().run_sql("SELECT * FROM \"" + view_name(q.name) + "\"");
@@ -224,4 +226,5 @@ TEST_CASE("at least 12 canned queries, documented, stored in the database with v
       CHECK_FALSE(via_query.rows.empty());
     }
   }
+  CHECK(with_views >= 12);  // the comparison above ran for most queries
 }

@@ -79,6 +79,12 @@ TEST_CASE("cli: every output format is well-formed", "[cli]") {
   CHECK(md.out.rfind("| participants | place | event | evidence | fact_ids |", 0) == 0);
   auto tsv = ws({"query", "tensions", "-f", "tsv"});
   CHECK(tsv.out.find("India and Pakistan\tthe Kashmir conflict") != std::string::npos);
+  auto parsed = json::parse(ws({"query", "attendees", "-f", "json"}).out);
+  CHECK(parsed.size() == 9);
+  CHECK(parsed[0].contains("person"));
+  auto table = ws({"query", "attendees", "-f", "table"}).out;
+  CHECK(table.rfind("event ", 0) == 0);
+  CHECK(std::count(table.begin(), table.end(), '\n') == 2 + 9);  // header, rule, a line per row
   auto bad = ws({"query", "attendees", "-f", "xml"});
   CHECK(bad.exit_code == 2);
 }
@@ -182,11 +188,19 @@ TEST_CASE("cli: --version and --help on every subcommand", "[cli]") {
   auto version = run_factdb({"--version"}, dir.path());
   CHECK(version.exit_code == 0);
   CHECK(version.out.rfind("factdb ", 0) == 0);
-  for (const char* sub : {"build", "queries", "query", "sql", "check"}) {
+  // Every subcommand the top-level help lists, not a list kept here.
+  auto top = run_factdb({"--help"}, dir.path());
+  std::istringstream lines(top.out.substr(top.out.find("Subcommands:")));
+  std::vector<std::string> subcommands;
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("  ", 0) == 0) subcommands.push_back(line.substr(2, line.find(' ', 2) - 2));
+  CHECK(subcommands.size() == 12);
+  for (const auto& sub : subcommands) {
     auto help = run_factdb({sub, "--help"}, dir.path());
     INFO(sub);
     CHECK(help.exit_code == 0);
-    CHECK(help.out.find("Usage") != std::string::npos);
+    CHECK(help.out.find("Usage: ") != std::string::npos);
+    CHECK(help.out.find(" " + sub) != std::string::npos);
   }
 }
 

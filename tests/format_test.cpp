@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "factdb/format.h"
+#include "factdb/text.h"
 
 using namespace factdb;
 
@@ -54,9 +55,20 @@ TEST_CASE("table aligns by display width and shows control characters escaped", 
   std::getline(lines, rule);
   std::getline(lines, row1);
   std::getline(lines, row2);
-  // "习近平" is 6 columns wide, like "Xi Jinp": the next column starts at the same place.
-  CHECK(row1.find("  7") != std::string::npos);
+  // "习近平" is 6 display columns wide, "Xi Jinping" 10: the numbers of the n
+  // column, right-aligned, end at the same display column in every row.
   CHECK(row2.rfind("\u4e60\u8fd1\u5e73", 0) == 0);
+  auto n_ends = [](const std::string& line, const std::string& value) {
+    auto at = line.find(value);
+    REQUIRE(at != std::string::npos);
+    return text::display_width(line.substr(0, at + value.size()));
+  };
+  std::string row3;
+  std::getline(lines, row3);
+  CHECK(n_ends(row1, "7") == 15);
+  CHECK(n_ends(row2, "12") == 15);
+  CHECK(n_ends(row3, "2.5") == 15);
+  CHECK(n_ends(header, "name        n") == 13);
   CHECK(table.find("\\n") != std::string::npos);
   CHECK(table.find("\\t") != std::string::npos);
   CHECK(table.find('\t') == std::string::npos);
@@ -98,16 +110,37 @@ TEST_CASE("json written row by row is the same document as the whole array prett
   }
 }
 
-TEST_CASE("a streaming writer gives what write_result gives, row by row, for every format", "[format]") {
-  for (auto name : format_names()) {
-    auto format = *parse_format(name);
+TEST_CASE("a streaming writer writes each format as written out here by hand, row by row", "[format]") {
+  // The expected text of every format, spelled out: not computed by the code under test.
+  const std::string rule = "\u2500";
+  auto rules = [&](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += rule;
+    return out;
+  };
+  const std::pair<Format, std::string> expected[] = {
+      {Format::table, "name        n    note\n" + rules(10) + "  " + rules(3) + "  " + rules(22) +
+                          "\nXi Jinping    7\n\u4e60\u8fd1\u5e73       12  a, \"quoted\"\\nline|pipe\nx           2.5  tab\\there\n"},
+      {Format::csv, "name,n,note\r\nXi Jinping,7,\r\n\u4e60\u8fd1\u5e73,12,\"a, \"\"quoted\"\"\nline|pipe\"\r\nx,2.5,tab\there\r\n"},
+      {Format::tsv, "name\tn\tnote\nXi Jinping\t7\t\n\u4e60\u8fd1\u5e73\t12\ta, \"quoted\"\\nline|pipe\nx\t2.5\ttab\\there\n"},
+      {Format::json, "[\n  {\n    \"name\": \"Xi Jinping\",\n    \"n\": 7,\n    \"note\": null\n  },\n  {\n    \"name\": \"\u4e60\u8fd1\u5e73\",\n"
+                     "    \"n\": 12,\n    \"note\": \"a, \\\"quoted\\\"\\nline|pipe\"\n  },\n  {\n    \"name\": \"x\",\n    \"n\": 2.5,\n"
+                     "    \"note\": \"tab\\there\"\n  }\n]\n"},
+      {Format::jsonl, "{\"name\":\"Xi Jinping\",\"n\":7,\"note\":null}\n{\"name\":\"\u4e60\u8fd1\u5e73\",\"n\":12,\"note\":\"a, \\\"quoted\\\"\\nline|pipe\"}\n"
+                      "{\"name\":\"x\",\"n\":2.5,\"note\":\"tab\\there\"}\n"},
+      {Format::markdown, "| name | n | note |\n| --- | --- | --- |\n| Xi Jinping | 7 |  |\n| \u4e60\u8fd1\u5e73 | 12 | a, \"quoted\"<br>line\\|pipe |\n"
+                         "| x | 2.5 | tab\\\\there |\n"},
+  };
+  REQUIRE(std::size(expected) == format_names().size());
+  for (const auto& [format, text] : expected) {
     std::ostringstream streamed;
     auto writer = result_writer(streamed, format);
     auto r = sample();
     writer->begin(r.columns);
     for (const auto& row : r.rows) writer->row(row);
     writer->end();
-    INFO(name);
-    CHECK(streamed.str() == render(format, r));
+    INFO(static_cast<int>(format));
+    CHECK(streamed.str() == text);
+    CHECK(render(format, r) == text);
   }
 }
