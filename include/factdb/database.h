@@ -113,7 +113,22 @@ class Database {
   struct Sandbox;  // the authorizer's state; opaque
 
  private:
+  // One statement's time: the sooner of timeout_ms from now and the
+  // deadline, for as long as it lives.
+  class Budget {
+   public:
+    explicit Budget(Database& db);
+    ~Budget();
+    Budget(const Budget&) = delete;
+    Budget& operator=(const Budget&) = delete;
+
+   private:
+    Sandbox& sandbox_;
+    std::chrono::steady_clock::time_point after_;
+  };
+
   Error time_limit_error() const;
+  Error canned_query_error(const SQLite::Exception& e) const;
   void run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink);
 
   std::filesystem::path path_;

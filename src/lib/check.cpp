@@ -11,6 +11,7 @@
 
 #include "factdb/canned_query.h"
 #include "factdb/database.h"
+#include "factdb/error.h"
 #include "factdb/schema.h"
 #include <fmt/ranges.h>
 #include "factdb/sha256.h"
@@ -141,7 +142,7 @@ CheckResult canned_queries(SQLite::Database& db) {
   std::vector<CannedQuery> queries;
   try {
     queries = read_canned_queries(db);
-  } catch (const std::exception& e) {
+  } catch (const Error& e) {  // a malformed parameter or column list; SQLite's own errors go to run_checks
     return {"canned queries", false, e.what()};
   }
   std::vector<std::string> problems;
@@ -188,6 +189,8 @@ std::vector<CheckResult> run_checks(SQLite::Database& db, const std::pair<const 
     try {
       results.push_back(check(db));
     } catch (const SQLite::Exception& e) {  // a table missing or damaged: that check fails, the others still run
+      if (e.getErrorCode() == SQLITE_INTERRUPT)  // the time limit: a verdict would be a guess
+        throw Error(ExitCode::time_limit, fmt::format("check stopped at its time limit, during '{}' (--timeout-ms)", name));
       results.push_back({name, false, e.what()});
     }
   }
@@ -229,7 +232,10 @@ std::vector<CheckResult> check_content(SQLite::Database& db) {
 
 std::vector<CheckResult> check_database(const std::filesystem::path& path, Limits limits) {
   // A version this factdb does not read is refused, not half-checked; any
-  // other schema is opened, so that what differs can be reported.
+  // other schema is opened, so that what differs can be reported. The
+  // checks together are one command: timeout_ms bounds them all.
+  if (limits.timeout_ms > 0)
+    limits.deadline = std::min(limits.deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(limits.timeout_ms));
   Database reader(path, limits, SchemaPolicy::inspect);
   auto results = check_connection(reader.sqlite());
   results.insert(results.begin() + 1,

@@ -361,9 +361,10 @@ void Database::run_sql(const std::string& sql, const ParamValues& params, RowSin
 void Database::run_canned(const std::string& name, const ParamValues& params, RowSink& sink) {
   std::optional<CannedQuery> q;
   try {
+    Budget budget(*this);
     q = read_canned_query(*db_, name);
   } catch (const SQLite::Exception& e) {
-    throw Error(ExitCode::bad_data, fmt::format("{}: cannot read its canned queries: {}", path_.string(), e.what()));
+    throw canned_query_error(e);
   }
   if (!q) {
     std::string names;
@@ -397,17 +398,29 @@ void Database::run_canned(const std::string& name, const ParamValues& params, Ro
 
 std::vector<CannedQuery> Database::canned_queries() {
   try {
+    Budget budget(*this);
     return read_canned_queries(*db_);
   } catch (const SQLite::Exception& e) {
-    throw Error(ExitCode::bad_data, fmt::format("{}: cannot read its canned queries: {}", path_.string(), e.what()));
+    throw canned_query_error(e);
   }
 }
 
+Error Database::canned_query_error(const SQLite::Exception& e) const {
+  if (e.getErrorCode() == SQLITE_INTERRUPT) return time_limit_error();
+  return Error(ExitCode::bad_data, fmt::format("{}: cannot read its canned queries: {}", path_.string(), e.what()));
+}
+
+Database::Budget::Budget(Database& db) : sandbox_(*db.sandbox_), after_(db.limits_.deadline) {
+  sandbox_.deadline = db.limits_.deadline;
+  if (db.limits_.timeout_ms > 0)
+    sandbox_.deadline = std::min(sandbox_.deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(db.limits_.timeout_ms));
+  if (std::chrono::steady_clock::now() > sandbox_.deadline) throw db.time_limit_error();
+}
+
+Database::Budget::~Budget() { sandbox_.deadline = after_; }
+
 void Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink) {
-  sandbox_->deadline = limits_.deadline;
-  if (limits_.timeout_ms > 0)
-    sandbox_->deadline = std::min(sandbox_->deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms));
-  if (std::chrono::steady_clock::now() > sandbox_->deadline) throw time_limit_error();
+  Budget budget(*this);
   try {
     SQLite::Statement stmt(*db_, sql);
     for (const auto& [name, value] : bound) {
@@ -460,7 +473,6 @@ void Database::run(const std::string& sql, const std::vector<std::pair<std::stri
     }
     throw Error(ExitCode::sql, fmt::format("SQL error: {}", e.what()));
   }
-  sandbox_->deadline = limits_.deadline;
 }
 
 }  // namespace factdb
