@@ -120,7 +120,7 @@ void export_tables(Database& db, const fs::path& target, ExportFormat format, bo
       manifest["queries"].push_back({{"name", q.name}, {"title", q.title}, {"file", file}, {"rows", rows}});
     }
   }
-  std::ofstream(folder.path() / kExportManifest) << manifest.dump(2) << '\n';
+  std::ofstream(folder.path() / kExportManifest) << manifest.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   folder.commit();
 }
 

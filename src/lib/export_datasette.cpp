@@ -53,7 +53,8 @@ void export_datasette(Database& db, std::ostream& out, const std::string& databa
       "What news articles state, every fact traced to a verbatim span of its source. Written by factdb " FACTDB_VERSION ".";
   metadata["databases"][database_name]["tables"] = tables;
   metadata["databases"][database_name]["queries"] = queries;
-  out << metadata.dump(2) << '\n';
+  // Text from the file may not be UTF-8: shown with U+FFFD, not an exception.
+  out << metadata.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace factdb
