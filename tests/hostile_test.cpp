@@ -313,6 +313,12 @@ TEST_CASE("hostile: -o through a symlink writes its target, -o to a FIFO or devi
   CHECK(fs::is_fifo(dir / "pipe"));
   CHECK(run_factdb({"query", "stand-ins", "-o", "/dev/null"}, dir.path()).exit_code == 0);
   CHECK(fs::is_character_file("/dev/null"));
+  // The database itself, built through a FIFO: it arrives whole, and the FIFO stays.
+  auto built = shell("cat pipe > built.db & \"$F\" build -q --seed '" + real_seed().string() + "' -o pipe; echo $?; wait", dir.path());
+  CHECK(built.out == "0\n");
+  CHECK(fs::is_fifo(dir / "pipe"));
+  CHECK(run_factdb({"check", "--db", "built.db"}, dir.path()).exit_code == 0);
+  CHECK(run_factdb({"build", "-q", "--seed", real_seed().string(), "-o", "/dev/full"}, dir.path()).exit_code == 4);
 }
 
 TEST_CASE("hostile: a failed write to standard output exits 4 with a message, and a closed pipe ends quietly", "[hostile][output]") {

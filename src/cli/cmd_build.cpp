@@ -16,6 +16,7 @@
 #include "factdb/error.h"
 #include "terminal.h"
 #include "factdb/format.h"
+#include "factdb/output_file.h"
 
 namespace factdb::cli {
 
@@ -31,10 +32,12 @@ struct BuildOptions {
   bool progress = false;
 };
 
-// `factdb build -o -`: the database, built in a private temporary folder,
-// copied to standard output (a pipe or a file, never a terminal).
-BuildSummary build_to_stdout(const std::string& seed, const BuildProgress& progress) {
-  if (::isatty(STDOUT_FILENO))
+// `factdb build -o -`, or -o naming a FIFO or device: the database, built
+// in a private temporary folder, then copied out (to a pipe or a file, never
+// a terminal). A FIFO or device is written through, never replaced by a file.
+BuildSummary build_through(const std::string& seed, const std::string& output, const BuildProgress& progress) {
+  bool to_stdout = output == "-";
+  if (to_stdout && ::isatty(STDOUT_FILENO))
     throw Error(ExitCode::usage, "the database is a binary file: redirect it (factdb build -o - > facts.db) or pipe it");
   std::string pattern = (fs::temp_directory_path() / "factdb-build-XXXXXX").string();
   if (!::mkdtemp(pattern.data())) throw Error(ExitCode::missing_file, "cannot create a temporary folder to build in");
@@ -48,14 +51,15 @@ BuildSummary build_to_stdout(const std::string& seed, const BuildProgress& progr
   } cleanup{dir};
   auto summary = build_database(seed, dir / "facts.db", progress);
   std::ifstream db(dir / "facts.db", std::ios::binary);
-  std::cout << db.rdbuf();
-  std::cout.flush();
-  if (!std::cout) throw Error(ExitCode::missing_file, "writing the database to standard output failed");
+  OutputFile out(output);
+  out.stream() << db.rdbuf();
+  out.commit();
   return summary;
 }
 
 void run_build(const BuildOptions& options) {
   bool to_stdout = options.output == "-";
+  bool through = to_stdout || is_special_file(options.output);
   // --quiet wins over a terminal; --progress over the lack of one.
   std::optional<ProgressBar> bar;
   BuildProgress progress;
@@ -64,7 +68,7 @@ void run_build(const BuildOptions& options) {
     progress.articles = [&](std::size_t done, std::size_t total) { bar->articles(done, total); };
     progress.phase = [&](const std::string& name) { bar->phase(name); };
   }
-  auto summary = to_stdout ? build_to_stdout(options.seed, progress) : build_database(options.seed, options.output, progress);
+  auto summary = through ? build_through(options.seed, options.output, progress) : build_database(options.seed, options.output, progress);
   if (bar) bar->finish();
   if (options.timings) {
     ResultSet phases{{"phase", "seconds"}, {}};
