@@ -35,7 +35,7 @@ FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 fuzz-build: deps
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFACTDB_FUZZ=ON > /dev/null
-	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_seed fuzz_query
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_seed fuzz_query fuzz_db
 
 fuzz: fuzz-build
 	@cmake -S . -B $(FUZZ_DIR) -DFUZZ_SECONDS=$(FUZZ_SECONDS) > /dev/null

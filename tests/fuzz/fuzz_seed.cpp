@@ -1,6 +1,9 @@
-// libFuzzer harness for the seed loader: the input is a facts.toml, loaded
-// against the SCO article. Any outcome but a crash, a leak, undefined
-// behaviour or an exception other than factdb::Error is a finding.
+// libFuzzer harness for the seed loader: the input is the facts.toml of a
+// second article (the SCO article's text again), loaded after the real SCO
+// article, so that entities and facts it names again reach the paths that
+// compare a restatement with its first statement. Any outcome but a crash,
+// a leak, undefined behaviour or an exception other than factdb::Error is a
+// finding.
 #include <unistd.h>
 
 #include <cstdint>
@@ -20,9 +23,11 @@ const fs::path& workspace() {
   static const fs::path dir = [] {
     char name[] = "/tmp/factdb-fuzz-seed-XXXXXX";
     fs::path d = ::mkdtemp(name);
-    fs::create_directories(d / "seed" / "a");
-    fs::copy_file(fs::path(FACTDB_SEED_DIR) / "sources.toml", d / "seed" / "sources.toml");
-    fs::copy_file(fs::path(FACTDB_SEED_DIR) / "sco-summit-astana-2024" / "article.txt", d / "seed" / "a" / "article.txt");
+    fs::path real(FACTDB_SEED_DIR);
+    fs::create_directories(d / "seed" / "zz-fuzzed");
+    fs::copy_file(real / "sources.toml", d / "seed" / "sources.toml");
+    fs::copy(real / "sco-summit-astana-2024", d / "seed" / "sco-summit-astana-2024", fs::copy_options::recursive);
+    fs::copy_file(real / "sco-summit-astana-2024" / "article.txt", d / "seed" / "zz-fuzzed" / "article.txt");
     return d;
   }();
   return dir;
@@ -33,7 +38,7 @@ const fs::path& workspace() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto& dir = workspace();
   {
-    std::ofstream facts(dir / "seed" / "a" / "facts.toml", std::ios::binary | std::ios::trunc);
+    std::ofstream facts(dir / "seed" / "zz-fuzzed" / "facts.toml", std::ios::binary | std::ios::trunc);
     facts.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   try {
