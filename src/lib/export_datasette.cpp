@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "factdb/export.h"
+#include "factdb/format.h"
 #include "sql_text.h"
 
 namespace factdb {
@@ -26,9 +27,8 @@ void export_datasette(Database& db, std::ostream& out, const std::string& databa
   nlohmann::ordered_json tables = nlohmann::ordered_json::object();
   auto docs = db.run_sql("SELECT object, column_name, kind, description FROM schema_doc ORDER BY rowid");
   for (const auto& row : docs.rows) {
-    const auto& object = std::get<std::string>(row[0]);
-    const auto& column = std::get<std::string>(row[1]);
-    const auto& description = std::get<std::string>(row[3]);
+    // A damaged file may hold any type where text belongs: taken as text.
+    auto object = to_text(row[0]), column = to_text(row[1]), description = to_text(row[3]);
     auto& entry = tables[object];
     if (column.empty()) entry["description"] = description;
     else entry["columns"][column] = description;

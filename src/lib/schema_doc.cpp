@@ -85,7 +85,7 @@ std::string schema_markdown(Database& db) {
   auto described = db.run_sql("SELECT object, column_name, kind, description FROM schema_doc");
   std::map<std::pair<std::string, std::string>, std::string> docs;
   for (const auto& row : described.rows)
-    docs[{std::get<std::string>(row[0]), std::get<std::string>(row[1])}] = std::get<std::string>(row[3]);
+    docs[{to_text(row[0]), to_text(row[1])}] = to_text(row[3]);  // a damaged file may hold any type: shown as text
 
   std::string out = fmt::format(
       "# factdb schema, version {}\n\n"
