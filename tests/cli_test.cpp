@@ -1,5 +1,6 @@
 // End to end: the built factdb binary, run as a user runs it.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -160,6 +161,9 @@ TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "
   auto ok = ws({"check"});
   CHECK(ok.exit_code == 0);
   CHECK(ok.out.find("FAILED") == std::string::npos);
+  SQLite::Database fresh((ws.dir / "facts.db").string(), SQLite::OPEN_READONLY);
+  auto spans = fresh.execAndGet("SELECT count(*) FROM evidence").getInt64();
+  CHECK(ok.out.find(fmt::format("all {} spans match their article verbatim", spans)) != std::string::npos);
   {
     SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
     db.exec("UPDATE evidence SET quote = replace(quote, 'Sharif', 'Sharaf') WHERE quote LIKE '%Sharif%'");

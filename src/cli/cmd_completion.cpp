@@ -216,13 +216,15 @@ std::string man_page(const CLI::App& app, const std::vector<CommandInfo>& comman
   const std::pair<int, const char*> codes[] = {
       {0, "success"},
       {1, "internal error: a bug"},
-      {2, "bad command line: an unknown option, a bad parameter value, a question no query answers"},
-      {3, "bad data: seed data that fails validation, a file that is not a factdb database or has another schema "
-          "version, a failed check"},
-      {4, "a missing file or folder, one that cannot be written, or a missing program (Graphviz's dot)"},
+      {2, "bad command line: an unknown option, a bad or repeated parameter value, a question no query answers, "
+          "\\-o naming the database being read"},
+      {3, "bad data: seed data that fails validation, a file that is not a factdb database, has another schema "
+          "version or a schema or canned queries other than this factdb's, a failed check"},
+      {4, "a missing file or folder, a FIFO or device where a file is read, a write, fsync or rename that fails, or a "
+          "missing program (Graphviz's dot)"},
       {5, "SQL that does not compile, fails, or is refused by the read-only sandbox"},
-      {6, "a query stopped at its time limit (\\-\\-timeout\\-ms)"},
-      {7, "a query stopped at its memory limit (\\-\\-max\\-memory\\-mb)"}};
+      {6, "the command stopped at its time limit (\\-\\-timeout\\-ms)"},
+      {7, "the command stopped at its memory limit (\\-\\-max\\-memory\\-mb)"}};
   for (const auto& [code, meaning] : codes) out += fmt::format(".TP\n.B {}\n{}\n", code, meaning);
   out += ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nWhen set, output is never coloured.\n"
          ".TP\n.B SOURCE_DATE_EPOCH\nThe build time stored in a database's metadata; none is stored without it.\n";

@@ -79,7 +79,7 @@ CheckResult evidence(SQLite::Database& db) {
   std::size_t chars = 0, byte = 0;  // where the walk through the current article is
   while (spans.executeStep()) {
     auto id = spans.getColumn(1).getString();
-    if (id != article || total++ == 0) {  // each text is read once: it may be megabytes
+    if (total++ == 0 || id != article) {  // each text is read once: it may be megabytes
       article = id;
       chars = byte = 0;
       article_text.reset();
