@@ -2,7 +2,9 @@
 // parameter, standard input or an output path may come from someone else.
 // Nothing in them may run, escape its place, outlast a limit or destroy a file.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -601,4 +603,33 @@ TEST_CASE("hostile: a seed that is too deep, holds a NUL, repeats a quote or a l
   CHECK(nfd.exit_code == 3);
   CHECK(nfd.err.find("quote not found") != std::string::npos);
   CHECK(nfd.err.find("Unicode normalization form NFC") != std::string::npos);
+}
+
+TEST_CASE("hostile: the reading library leaves the process's memory limits to the program", "[hostile][limits]") {
+  TempDir dir;
+  auto db = build_real_db(dir.path());
+  auto before = sqlite3_hard_heap_limit64(-1);
+  {
+    Database reader(db);
+    reader.run_canned("stand-ins");
+    CHECK(sqlite3_hard_heap_limit64(-1) == before);  // a program that links the library keeps its own policy
+  }
+  CHECK(sqlite3_hard_heap_limit64(-1) == before);
+}
+
+TEST_CASE("hostile: a seed file that cannot be read is exit 4, not a problem of the data", "[hostile][seed]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  fs::permissions(dir.path(), fs::perms::all);  // the user below must reach it
+  for (const auto& entry : fs::recursive_directory_iterator(dir.path()))
+    fs::permissions(entry.path(), fs::perms::all);
+  fs::permissions(seed / "sco-summit-astana-2024/facts.toml", fs::perms::none);
+  // Root reads any file: as root, the build runs as nobody.
+  std::string as_user = ::geteuid() == 0 ? "su nobody -s /bin/sh -c " : "sh -c ";
+  // No such user, or the binary out of its reach (a build folder under a
+  // private home): nothing to show here.
+  if (shell(as_user + "'test -x \"" FACTDB_BINARY "\"'", dir.path()).exit_code != 0) return;
+  auto r = shell(as_user + "'\"" FACTDB_BINARY "\" build --seed seed -o x.db'", dir.path());
+  CHECK(r.exit_code == 4);
+  CHECK(r.err.find("facts.toml: cannot be read: Permission denied") != std::string::npos);
 }
