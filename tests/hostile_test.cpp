@@ -375,7 +375,15 @@ TEST_CASE("hostile: --max-memory-mb bounds the whole process, output included, a
     auto r = shell("/usr/bin/time -f '%M' " + command + " > /dev/null 2> err; tail -n 1 err", dir.path());
     return std::stol(r.out);
   };
-  for (const char* format : {"table", "json", "csv", "markdown"}) {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer reserves terabytes of shadow memory, so factdb sets no
+  // data-segment limit under it (see limits.cpp): only the plain build bounds
+  // the whole process.
+  const std::vector<const char*> formats;
+#else
+  const std::vector<const char*> formats = {"table", "json", "csv", "markdown"};
+#endif
+  for (const char* format : formats) {
     INFO(format);
     auto r = run_factdb({"sql", "SELECT zeroblob(50000000) AS z FROM evidence LIMIT 3", "--max-memory-mb", "64", "-f", format},
                         dir.path());
