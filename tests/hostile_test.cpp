@@ -160,8 +160,8 @@ TEST_CASE("hostile: an article's text is a regular file inside its own folder", 
       {"/etc/passwd", "is an absolute path"},
       {"../../../../../../etc/passwd", "climbs out with '..'"},
       {"sub/../article.txt", "climbs out with '..'"},
-      {"link.txt", "leads out of the article folder through a symbolic link"},
-      {"linkdir/secret.txt", "leads out of the article folder through a symbolic link"},
+      {"link.txt", "leads out of its folder through a symbolic link"},
+      {"linkdir/secret.txt", "leads out of its folder through a symbolic link"},
       {"fifo.txt", "is not a regular file"},
       {".", "is not a regular file"},
   };
@@ -178,6 +178,24 @@ TEST_CASE("hostile: an article's text is a regular file inside its own folder", 
     CHECK(r.err.find("facts.toml:") != std::string::npos);
     CHECK_FALSE(present(dir / "out.db"));
   }
+  write_file(facts, original);
+
+  // facts.toml and sources.toml themselves: a symlink out would show another file's lines in the messages.
+  write_file(dir / "outside/passwd", "root:x:0:0:root:/root:/bin/bash\n");
+  fs::rename(seed / "sources.toml", dir / "sources.toml");
+  fs::create_symlink(dir / "outside/passwd", seed / "sources.toml");
+  auto r = run_factdb({"build", "--seed", seed.string(), "-o", (dir / "out.db").string()});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("sources.toml: leads out of its folder through a symbolic link") != std::string::npos);
+  CHECK(r.err.find("root:x") == std::string::npos);
+  fs::remove(seed / "sources.toml");
+  fs::rename(dir / "sources.toml", seed / "sources.toml");
+  fs::rename(facts, dir / "facts.toml");
+  fs::create_symlink(dir / "outside/passwd", facts);
+  r = run_factdb({"build", "--seed", seed.string(), "-o", (dir / "out.db").string()});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("facts.toml: leads out of its folder through a symbolic link") != std::string::npos);
+  CHECK(r.err.find("root:x") == std::string::npos);
 }
 
 // ---------------------------------------------------------------- B. check is the word of trust
@@ -291,6 +309,20 @@ TEST_CASE("hostile: -o never overwrites the database being read, however spelled
       CHECK(r.err.find("this command reads") != std::string::npos);
     }
   }
+  // A build never writes over its own seed, however the output is spelled or linked.
+  auto seed = copy_real_seed(dir.path());
+  auto article = read_file(seed / "sco-summit-astana-2024/article.txt");
+  fs::create_symlink(seed / "sco-summit-astana-2024/facts.toml", dir / "seed-link.db");
+  for (const char* target : {"seed/sco-summit-astana-2024/article.txt", "seed/sco-summit-astana-2024/facts.toml", "seed/sources.toml",
+                             "seed/sco-summit-astana-2024/new.db", "seed-link.db"}) {
+    INFO(target);
+    auto r = run_factdb({"build", "--seed", "seed", "-o", target}, dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("the build would write over what it reads") != std::string::npos);
+  }
+  CHECK(read_file(seed / "sco-summit-astana-2024/article.txt") == article);
+  CHECK(run_factdb({"build", "-q", "--seed", "seed", "-o", "seed/facts.db"}, dir.path()).exit_code == 0);  // beside the articles: fine
+
   // A folder export into the folder that holds the database.
   write_file(dir / "export.json", "{}");
   CHECK(run_factdb({"export", "--format", "csv", "-o", "."}, dir.path()).exit_code == 2);

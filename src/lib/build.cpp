@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <algorithm>
+#include <iterator>
 #include <memory>
 
 #include "factdb/canned_query.h"
@@ -120,10 +122,30 @@ BuildSummary summarize(SQLite::Database& db) {
   return summary;
 }
 
+// A build never writes over what it reads: sources.toml, or anything inside
+// an article folder (facts.toml, the article's text), however the output is
+// spelled or linked.
+void refuse_output_in_seed(const fs::path& seed_dir, const fs::path& output) {
+  std::error_code ec;
+  auto seed = fs::canonical(seed_dir, ec);
+  if (ec) return;  // no seed folder: the loader says so
+  auto target = fs::weakly_canonical(output, ec);
+  if (ec) return;
+  auto [in_seed, in_target] = std::mismatch(seed.begin(), seed.end(), target.begin(), target.end());
+  if (in_seed != seed.end() || in_target == target.end()) return;  // not inside the seed folder
+  auto first = in_target->string();
+  bool article = std::next(in_target) != target.end() && !first.empty() && first[0] != '.';
+  if (article || first == "sources.toml")
+    throw Error(ExitCode::usage, fmt::format("{}: is {} of the seed folder {}; the build would write over what it reads",
+                                             output.string(), article ? "inside the article folder " + first : "sources.toml",
+                                             seed_dir.string()));
+}
+
 }  // namespace
 
 BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, const BuildProgress& progress) {
   check_output_path(output);
+  refuse_output_in_seed(seed_dir, output);
 
   TemporaryFile temp(output);
   BuildSummary summary;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -72,12 +73,33 @@ std::optional<LineColumn> too_deep(std::string_view text) {
 
 }  // namespace
 
+std::optional<std::string> outside_folder(const std::filesystem::path& folder, const std::string& name) {
+  std::filesystem::path relative(name);
+  if (name.empty()) return "is empty";
+  if (relative.is_absolute()) return std::string("is an absolute path");
+  for (const auto& part : relative)
+    if (part == "..") return std::string("climbs out with '..'");
+  std::error_code ec;
+  auto real_folder = std::filesystem::canonical(folder, ec);
+  if (ec) return std::nullopt;  // the folder itself is gone: reported as a missing file
+  auto real = std::filesystem::weakly_canonical(folder / relative, ec);
+  if (ec) return std::nullopt;
+  auto inside = std::mismatch(real_folder.begin(), real_folder.end(), real.begin(), real.end()).first == real_folder.end();
+  if (!inside) return std::string("leads out of its folder through a symbolic link");
+  return std::nullopt;
+}
+
 ParsedFile parse_toml_file(const std::filesystem::path& path) {
   ParsedFile parsed;
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   parsed.exists = std::filesystem::exists(status);
   if (!parsed.exists) return parsed;
+  // A symbolic link that leads out would show another file's lines in the diagnostics.
+  if (auto problem = outside_folder(path.parent_path(), path.filename().string())) {
+    parsed.error = Diagnostic{{path.string()}, *problem + "; it must be a file inside its own folder"};
+    return parsed;
+  }
   // Checked before opening: a FIFO would block the build until someone writes to it.
   if (!std::filesystem::is_regular_file(status)) {
     parsed.error = Diagnostic{{path.string()}, std::filesystem::is_directory(status)

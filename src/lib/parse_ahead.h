@@ -25,6 +25,12 @@ struct ParsedFile {
   std::string unreadable;           // why the file exists but cannot be read: not the data's fault
 };
 
+// Why the file `name` (relative, as a seed writes it) is not a file inside
+// `folder`, or nothing when it is: an absolute path, a '..', or a symbolic
+// link leading out. A seed may come from anyone, and must not put
+// /etc/passwd or ~/.ssh into a database or its messages.
+std::optional<std::string> outside_folder(const std::filesystem::path& folder, const std::string& name);
+
 // Parses `path` on the calling thread.
 ParsedFile parse_toml_file(const std::filesystem::path& path);
 

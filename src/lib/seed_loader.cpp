@@ -75,25 +75,6 @@ bool is_slug(const std::string& s) {
   return true;
 }
 
-// Why the file `name`, as an article's facts.toml names it, is not a file
-// inside `folder`, or nothing when it is: the seed may come from anyone, and
-// must not put /etc/passwd or ~/.ssh into a database.
-std::optional<std::string> outside_folder(const fs::path& folder, const std::string& name) {
-  fs::path relative(name);
-  if (name.empty()) return "is empty";
-  if (relative.is_absolute()) return std::string("is an absolute path");
-  for (const auto& part : relative)
-    if (part == "..") return std::string("climbs out with '..'");
-  std::error_code ec;
-  auto real_folder = fs::canonical(folder, ec);
-  if (ec) return std::nullopt;  // the folder itself is gone: reported as a missing file
-  auto real = fs::weakly_canonical(folder / relative, ec);
-  if (ec) return std::nullopt;
-  auto inside = std::mismatch(real_folder.begin(), real_folder.end(), real.begin(), real.end()).first == real_folder.end();
-  if (!inside) return std::string("leads out of the article folder through a symbolic link");
-  return std::nullopt;
-}
-
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ExitCode::missing_file, fmt::format("cannot read {}", path.string()));
