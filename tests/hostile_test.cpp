@@ -399,6 +399,26 @@ TEST_CASE("hostile: --timeout-ms holds even inside one SQLite call, for the whol
   }
 }
 
+TEST_CASE("hostile: queries, check and ask run under the time limit too, an endless canned_query included", "[hostile][limits]") {
+  TempDir dir;
+  auto db = tampered(dir, "endless.db",
+                     "DROP TABLE canned_query; CREATE VIEW canned_query AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                     "SELECT x + 1 FROM c) SELECT 'a' || x AS name, 't' AS title, 'd' AS description, 'SELECT 1' AS sql, "
+                     "'[]' AS params, '[]' AS columns, '[]' AS examples FROM c");
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"check"}, {"queries"}, {"ask", "who stood in?"}, {"query", "stand-ins"}, {"why", "stand-ins"}}) {
+    INFO(args[0]);
+    auto full = args;
+    full.insert(full.end(), {"--db", db.string(), "--timeout-ms", "500"});
+    auto started = std::chrono::steady_clock::now();
+    auto r = run_factdb(full, dir.path());
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    CHECK((r.exit_code == 3 || r.exit_code == 6));  // refused as not factdb's, or stopped at the limit
+    CHECK(ms < 500 + 1500);
+  }
+  CHECK(run_factdb({"check", "--db", db.string(), "--timeout-ms", "500"}, dir.path()).exit_code == 6);
+}
+
 TEST_CASE("hostile: --max-memory-mb bounds the whole process, output included, and standard input is read with a bound", "[hostile][limits]") {
   TempDir dir;
   build_real_db(dir.path());
@@ -563,6 +583,15 @@ TEST_CASE("hostile: a write, flush or rename that fails exits 4 with what failed
   CHECK(folder.exit_code == 4);
   CHECK_FALSE(present(dir / "out"));
   CHECK(temporary_files(dir.path()).empty());
+  // A folder where nothing can be created, even by root.
+  for (const char* args : {"export --format csv -o /proc/factdb-export", "query stand-ins -o /proc/factdb-answer",
+                           "build --seed '" FACTDB_SEED_DIR "' -o /proc/factdb.db"}) {
+    INFO(args);
+    auto r = shell(std::string("\"$F\" ") + args, dir.path());
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find("/proc/factdb") != std::string::npos);
+    CHECK(r.err.find("internal error") == std::string::npos);
+  }
 }
 
 TEST_CASE("hostile: a later article may leave out what the first gave about an entity", "[hostile][seed]") {
