@@ -128,6 +128,15 @@ struct StatementShape {
   bool has_more_statements = false;
 };
 
+// True when `tail`, what follows a statement, holds more than whitespace and comments.
+bool more_statements(sqlite3* db, const char* tail) {
+  if (!tail || !*tail) return false;
+  sqlite3_stmt* next = nullptr;
+  int rc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
+  sqlite3_finalize(next);
+  return rc != SQLITE_OK || next != nullptr;
+}
+
 StatementShape inspect(sqlite3* db, const std::string& sql, Database::Sandbox& sandbox) {
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
@@ -147,13 +156,7 @@ StatementShape inspect(sqlite3* db, const std::string& sql, Database::Sandbox& s
     const char* name = sqlite3_bind_parameter_name(stmt.get(), i);
     shape.params.emplace_back(name ? name : "");
   }
-  // Whatever follows must be only whitespace and comments.
-  sqlite3_stmt* next = nullptr;
-  if (tail && *tail) {
-    rc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
-    shape.has_more_statements = rc != SQLITE_OK || next != nullptr;
-    sqlite3_finalize(next);
-  }
+  shape.has_more_statements = more_statements(db, tail);
   if (!sqlite3_stmt_readonly(stmt.get()))
     throw Error(ExitCode::sql, "refused: the statement would write; factdb opens databases read-only");
   return shape;
@@ -251,12 +254,7 @@ std::string select_problem(SQLite::Database& db, const std::string& sql) {
   std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
   if (rc != SQLITE_OK) return fmt::format("does not compile: {}", sqlite3_errmsg(db.getHandle()));
   if (!stmt) return "holds no statement";
-  if (tail && *tail) {
-    sqlite3_stmt* next = nullptr;
-    rc = sqlite3_prepare_v2(db.getHandle(), tail, -1, &next, nullptr);
-    sqlite3_finalize(next);
-    if (rc != SQLITE_OK || next) return "holds more than one statement";
-  }
+  if (more_statements(db.getHandle(), tail)) return "holds more than one statement";
   if (!sqlite3_stmt_readonly(stmt.get())) return "would write";
   auto keyword = first_keyword(sql);
   if ((keyword != "SELECT" && keyword != "WITH" && keyword != "VALUES") || sqlite3_column_count(stmt.get()) == 0)
