@@ -353,6 +353,13 @@ TEST_CASE("hostile: -o through a symlink writes its target, -o to a FIFO or devi
   CHECK(fs::is_fifo(dir / "pipe"));
   CHECK(run_factdb({"check", "--db", "built.db"}, dir.path()).exit_code == 0);
   CHECK(run_factdb({"build", "-q", "--seed", real_seed().string(), "-o", "/dev/full"}, dir.path()).exit_code == 4);
+  // A picture rendered by Graphviz, through the FIFO too.
+  if (run({"sh", "-c", "command -v dot"}).exit_code == 0) {
+    auto svg = shell("cat pipe > graph.svg & \"$F\" graph --format svg -o pipe; echo $?; wait", dir.path());
+    CHECK(svg.out == "0\n");
+    CHECK(fs::is_fifo(dir / "pipe"));
+    CHECK(read_file(dir / "graph.svg").find("<svg") != std::string::npos);
+  }
 }
 
 TEST_CASE("hostile: a failed write to standard output exits 4 with a message, and a closed pipe ends quietly", "[hostile][output]") {

@@ -212,7 +212,11 @@ void render_graph(const std::string& dot, const std::string& format, const fs::p
   ::waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw Error(ExitCode::internal, fmt::format("Graphviz's dot failed to render the graph as {}", format));
-  output.commit();
+  if (!is_special_file(target)) return output.commit();
+  // A FIFO or device is written through, never replaced by the rendered file.
+  OutputFile through(target);
+  through.stream() << std::ifstream(output.path(), std::ios::binary).rdbuf();
+  through.commit();
 }
 
 }  // namespace factdb
