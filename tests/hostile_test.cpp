@@ -519,6 +519,18 @@ TEST_CASE("hostile: markdown escapes what would change its meaning", "[hostile][
                  "\\_em\\_ fact_ids |\n");
 }
 
+TEST_CASE("hostile: info --schema-markdown lets no HTML or control character through from schema_doc", "[hostile][display]") {
+  TempDir dir;
+  auto db = tampered(dir, "doc.db",
+                     "UPDATE schema_doc SET description = '<script>alert(1)</script> ' || char(27) || '[2J & more' "
+                     "WHERE object = 'article'");
+  auto r = run_factdb({"info", "--schema-markdown", "--db", db.string()}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("<script>") == std::string::npos);
+  CHECK(r.out.find("&lt;script&gt;alert(1)&lt;/script&gt; \\x1b[2J &amp; more") != std::string::npos);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("hostile: JSON keeps columns that share a name and says what an infinite number is", "[hostile][display]") {
   TempDir dir;
   build_real_db(dir.path());

@@ -81,6 +81,23 @@ std::vector<DocEntry> parse_schema_comments(std::string_view schema_sql) {
   return entries;
 }
 
+namespace {
+
+// A description as a Markdown paragraph: its own `code` spans stay, but no
+// HTML gets through and no control character reaches whoever reads it.
+std::string markdown_prose(const std::string& text) {
+  std::string out;
+  for (char c : terminal_safe(text)) {
+    if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string schema_markdown(Database& db) {
   auto described = db.run_sql("SELECT object, column_name, kind, description FROM schema_doc");
   std::map<std::pair<std::string, std::string>, std::string> docs;
@@ -102,7 +119,7 @@ std::string schema_markdown(Database& db) {
     for (const auto& row : objects.rows) {
       const auto& name = std::get<std::string>(row[0]);
       out += fmt::format("\n### {}\n\n{}\n\n| column | type | description |\n| --- | --- | --- |\n", name,
-                         docs[{name, ""}]);
+                         markdown_prose(docs[{name, ""}]));
       auto columns = db.run_sql("SELECT name, type FROM pragma_table_info(:t)", {{"t", name}});
       for (const auto& c : columns.rows) {
         const auto& column = std::get<std::string>(c[0]);
