@@ -5,7 +5,6 @@
 #include "common.h"
 #include "factdb/check.h"
 #include "factdb/error.h"
-#include "factdb/output_file.h"
 #include "limits.h"
 
 namespace factdb::cli {
@@ -15,8 +14,7 @@ namespace {
 void run_check(const ReadOptions& options) {
   ResultSet report{{"check", "status", "detail"}, {}};
   bool all_ok = true;
-  apply_limits(options.timeout_ms, options.max_memory_mb);
-  if (options.output != "-") refuse_same_file(options.output, options.db, "the database");
+  start_reading(options);  // check opens the file itself, to report on any schema
   for (const auto& r : check_database(options.db, database_limits(options.timeout_ms))) {
     report.rows.push_back({r.name, std::string(r.ok ? "ok" : "FAILED"), r.detail});
     all_ok = all_ok && r.ok;

@@ -30,9 +30,13 @@ void add_database_options(CLI::App& sub, ReadOptions& options) {
       ->check(CLI::NonNegativeNumber);
 }
 
-Database open_database(const ReadOptions& options) {
+void start_reading(const ReadOptions& options) {
   apply_limits(options.timeout_ms, options.max_memory_mb);
   if (options.output != "-") refuse_same_file(options.output, options.db, "the database");
+}
+
+Database open_database(const ReadOptions& options) {
+  start_reading(options);
   return Database(options.db, database_limits(options.timeout_ms));
 }
 

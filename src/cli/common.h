@@ -26,8 +26,12 @@ void add_read_options(CLI::App& sub, ReadOptions& options);
 // --db and the limits alone, for a subcommand with a format and output of its own.
 void add_database_options(CLI::App& sub, ReadOptions& options);
 
-// The database the options name, opened under the command's limits (see
-// apply_limits), after refusing an output that would overwrite it.
+// Puts the command under the options' limits (see apply_limits) and refuses
+// an output that would overwrite the database: what every reading command
+// does first.
+void start_reading(const ReadOptions& options);
+
+// The database the options name, opened after start_reading.
 Database open_database(const ReadOptions& options);
 
 // -p NAME=VALUE, repeatable.

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <algorithm>
 #include <iterator>
 #include <memory>
 
@@ -22,6 +21,7 @@
 #include "factdb/schema.h"
 #include "factdb/schema_doc.h"
 #include "builtin_queries.h"
+#include "paths.h"
 #include "resources.h"
 #include "seed_loader.h"
 
@@ -126,16 +126,11 @@ BuildSummary summarize(SQLite::Database& db) {
 // an article folder (facts.toml, the article's text), however the output is
 // spelled or linked.
 void refuse_output_in_seed(const fs::path& seed_dir, const fs::path& output) {
-  std::error_code ec;
-  auto seed = fs::canonical(seed_dir, ec);
-  if (ec) return;  // no seed folder: the loader says so
-  auto target = fs::weakly_canonical(output, ec);
-  if (ec) return;
-  auto [in_seed, in_target] = std::mismatch(seed.begin(), seed.end(), target.begin(), target.end());
-  if (in_seed != seed.end() || in_target == target.end()) return;  // not inside the seed folder
-  auto first = in_target->string();
-  bool article = std::next(in_target) != target.end() && !first.empty() && first[0] != '.';
-  if (article || first == "sources.toml")
+  auto below = path_within(seed_dir, output);
+  if (!below || below->empty()) return;  // not inside the seed folder (or no seed folder: the loader says so)
+  auto first = below->begin()->string();
+  bool article = std::next(below->begin()) != below->end() && first[0] != '.';
+  if (article || *below == "sources.toml")
     throw Error(ExitCode::usage, fmt::format("{}: is {} of the seed folder {}; the build would write over what it reads",
                                              output.string(), article ? "inside the article folder " + first : "sources.toml",
                                              seed_dir.string()));

@@ -9,7 +9,6 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <mutex>
@@ -17,6 +16,7 @@
 #include <set>
 
 #include "factdb/error.h"
+#include "paths.h"
 
 namespace fs = std::filesystem;
 
@@ -110,11 +110,7 @@ void refuse_same_file(const fs::path& output, const fs::path& input, std::string
   struct stat out {}, in {};
   if (::stat(output.c_str(), &out) != 0 || ::stat(input.c_str(), &in) != 0) return;
   bool same = out.st_dev == in.st_dev && out.st_ino == in.st_ino;
-  if (!same && S_ISDIR(out.st_mode)) {  // a folder an export would replace, holding the input
-    std::error_code ec;
-    auto folder = fs::canonical(output, ec), file = fs::canonical(input, ec);
-    if (!ec) same = std::mismatch(folder.begin(), folder.end(), file.begin(), file.end()).first == folder.end();
-  }
+  if (!same && S_ISDIR(out.st_mode)) same = path_within(output, input).has_value();  // a folder an export would replace
   if (same)
     throw Error(ExitCode::usage, fmt::format("{}: {} {} this command reads; writing it would destroy it. Give another -o",
                                              output.string(), S_ISDIR(out.st_mode) ? "holds" : "is", what));

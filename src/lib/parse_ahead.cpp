@@ -1,6 +1,7 @@
 #include "parse_ahead.h"
 
 #include "factdb/text.h"
+#include "paths.h"
 
 #include <fmt/format.h>
 
@@ -80,12 +81,8 @@ std::optional<std::string> outside_folder(const std::filesystem::path& folder, c
   for (const auto& part : relative)
     if (part == "..") return std::string("climbs out with '..'");
   std::error_code ec;
-  auto real_folder = std::filesystem::canonical(folder, ec);
-  if (ec) return std::nullopt;  // the folder itself is gone: reported as a missing file
-  auto real = std::filesystem::weakly_canonical(folder / relative, ec);
-  if (ec) return std::nullopt;
-  auto inside = std::mismatch(real_folder.begin(), real_folder.end(), real.begin(), real.end()).first == real_folder.end();
-  if (!inside) return std::string("leads out of its folder through a symbolic link");
+  if (!std::filesystem::exists(folder, ec)) return std::nullopt;  // the folder itself is gone: reported as a missing file
+  if (!path_within(folder, folder / relative)) return std::string("leads out of its folder through a symbolic link");
   return std::nullopt;
 }
 
