@@ -14,20 +14,20 @@
 -- example: Who was present, and for which country?
 -- example: Who were the participants and delegates?
 -- example: List everyone who came, with their office
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
-SELECT ev.name AS event,
-       p.name AS person,
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
        t.title AS office,
-       r.name AS represents,
-       fe.evidence,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = r.id AND nm.article_id = :article), r.name) AS represents,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
        '[' || a.fact_id || coalesce(',' || t.fact_id, '') || ']' AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity ev ON ev.id = a.event_id
   JOIN entity p ON p.id = a.person_id
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   LEFT JOIN entity r ON r.id = a.represents_id
-  JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE (:event IS NULL OR a.event_id = :event)
- ORDER BY a.fact_id
+ ORDER BY scope.article_id, scope.seq

@@ -38,11 +38,13 @@ facts (country, aspect, detail, sort, fact_id) AS (
   UNION ALL
   SELECT which.name, 'tension', t.about || ' with ' ||
          (SELECT group_concat(e.name, ', ') FROM tension_party x JOIN entity e ON e.id = x.party_id
-           WHERE x.tension_id = t.fact_id AND x.party_id <> which.id), 5, t.fact_id
-    FROM which JOIN tension_party tp ON tp.party_id = which.id JOIN tension t ON t.fact_id = tp.tension_id)
-SELECT facts.country, facts.aspect, facts.detail, fe.evidence, '[' || facts.fact_id || ']' AS fact_ids
+           WHERE x.fact_id = t.fact_id AND x.party_id <> which.id), 5, t.fact_id
+    FROM which JOIN tension_party tp ON tp.party_id = which.id JOIN tension t ON t.fact_id = tp.fact_id)
+SELECT facts.country, facts.aspect, facts.detail,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,
+       '[' || facts.fact_id || ']' AS fact_ids
   FROM facts
   JOIN fact f ON f.id = facts.fact_id
-  JOIN fact_evidence fe ON fe.fact_id = facts.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
- ORDER BY facts.country, facts.sort, facts.fact_id
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = f.id AND s.article_id = :article)
+ ORDER BY facts.country, facts.sort, f.first_article_id, f.first_seq

@@ -13,20 +13,22 @@
 -- example: Where was the summit held?
 -- example: Whose session was the meeting, in which city?
 WITH scope (event_id) AS (  -- the events the article names, or every event: by index either way
-  SELECT m.entity_id FROM fact_article fa JOIN mention m ON m.fact_id = fa.fact_id JOIN event ev ON ev.id = m.entity_id
-   WHERE fa.article_id = :article
+  SELECT m.entity_id FROM statement s JOIN mention m ON m.fact_id = s.fact_id JOIN event ev ON ev.id = m.entity_id
+   WHERE s.article_id = :article
   UNION SELECT id FROM event WHERE :article IS NULL)
-SELECT e.name AS event,
-       o.name AS organization,
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS event,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        (SELECT group_concat(pl.name, ', ') FROM location l JOIN entity pl ON pl.id = l.place_id
          WHERE l.entity_id = e.id) AS place,
        (SELECT count(*) FROM attendance a WHERE a.event_id = e.id) AS attendees,
-       (SELECT fe.evidence FROM mention m JOIN fact_evidence fe ON fe.fact_id = m.fact_id
-         WHERE m.entity_id = e.id ORDER BY m.fact_id LIMIT 1) AS evidence,
+       -- The article's own mention, or the first article's.
+       (SELECT se.evidence FROM mention m JOIN statement_evidence se ON se.fact_id = m.fact_id AND se.article_id = m.article_id
+         WHERE m.entity_id = e.id ORDER BY CASE WHEN m.article_id = :article THEN 0 ELSE 1 END, m.article_id LIMIT 1) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT mm.fact_id AS id FROM mention mm WHERE mm.entity_id = e.id
                                           UNION ALL SELECT l.fact_id FROM location l WHERE l.entity_id = e.id)) AS fact_ids
   FROM scope CROSS JOIN event ev ON ev.id = scope.event_id
   JOIN entity e ON e.id = ev.id
+  JOIN fact first ON first.id = (SELECT m.fact_id FROM mention m WHERE m.entity_id = e.id ORDER BY m.article_id LIMIT 1)
   LEFT JOIN entity o ON o.id = ev.organization_id
- -- Per event, lookups by index; no aggregate over every mention of every event.
- ORDER BY (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = e.id)
+ -- In the order the first article naming each event names it.
+ ORDER BY first.first_article_id, first.first_seq

@@ -11,23 +11,31 @@
 -- example: When was the organization founded?
 -- example: Who founded it, and in which year?
 -- example: What is the organization's purpose?
-SELECT organization, fact, value, evidence, '[' || fact_id || ']' AS fact_ids
-  FROM (SELECT o.name AS organization, 'founded in' AS fact, CAST(x.year AS TEXT) AS value, fe.evidence,
-               1 AS sort, x.fact_id
-          FROM organization_founding x
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the three kinds: by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact
+   WHERE kind IN ('organization_founding', 'membership', 'organization_purpose') AND :article IS NULL)
+SELECT organization, fact, value,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,
+       '[' || facts.fact_id || ']' AS fact_ids
+  FROM (SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name)
+                 AS organization,
+               'founded in' AS fact, CAST(x.year AS TEXT) AS value, 1 AS sort, scope.article_id, scope.seq, x.fact_id
+          FROM scope CROSS JOIN organization_founding x ON x.fact_id = scope.fact_id
           JOIN entity o ON o.id = x.organization_id
-          JOIN fact_evidence fe ON fe.fact_id = x.fact_id
         UNION ALL
-        SELECT o.name, 'founded by', c.name, fe.evidence, 2, m.fact_id
-          FROM membership m
+        SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name),
+               'founded by',
+               coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name),
+               2, scope.article_id, scope.seq, m.fact_id
+          FROM scope CROSS JOIN membership m ON m.fact_id = scope.fact_id
           JOIN entity o ON o.id = m.organization_id
           JOIN entity c ON c.id = m.member_id
-          JOIN fact_evidence fe ON fe.fact_id = m.fact_id
          WHERE m.status = 'founding member'
         UNION ALL
-        SELECT o.name, 'purpose', p.purpose, fe.evidence, 3, p.fact_id
-          FROM organization_purpose p
-          JOIN entity o ON o.id = p.organization_id
-          JOIN fact_evidence fe ON fe.fact_id = p.fact_id) AS facts
- WHERE :article IS NULL OR facts.fact_id IN (SELECT fact_id FROM fact_article WHERE article_id = :article)
- ORDER BY organization, sort, facts.fact_id
+        SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name),
+               'purpose', p.purpose, 3, scope.article_id, scope.seq, p.fact_id
+          FROM scope CROSS JOIN organization_purpose p ON p.fact_id = scope.fact_id
+          JOIN entity o ON o.id = p.organization_id) AS facts
+ ORDER BY organization, sort, article_id, seq

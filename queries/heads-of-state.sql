@@ -12,14 +12,15 @@
 -- example: Which heads of state were present?
 -- example: Which presidents attended in person?
 -- example: Did the heads of state come themselves?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
-SELECT p.name AS person,
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
        t.title AS office,
-       c.name AS country,
-       fe.evidence,
-       rfe.evidence AS role_basis,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = :article), rfe.evidence) AS role_basis,
        '[' || a.fact_id || ',' || t.fact_id || ',' || r.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity p ON p.id = a.person_id
@@ -27,7 +28,6 @@ SELECT p.name AS person,
   JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
   JOIN office_role r ON r.office_id = t.office_id AND r.role = 'head of state'
   JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
-  JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id
    AND (:event IS NULL OR a.event_id = :event)
- ORDER BY a.fact_id
+ ORDER BY scope.article_id, scope.seq

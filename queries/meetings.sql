@@ -11,19 +11,19 @@
 -- example: Who met whom?
 -- example: Which leaders held talks with each other?
 -- example: Were there bilateral meetings?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM meeting NOT INDEXED WHERE :article IS NULL)
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'meeting' AND :article IS NULL)
 SELECT (SELECT group_concat(name, ' and ')
           FROM (SELECT p.name FROM meeting_participant mp JOIN entity p ON p.id = mp.person_id
-                 WHERE mp.meeting_id = m.fact_id ORDER BY p.name)) AS participants,
-       pl.name AS place,
-       ev.name AS event,
-       fe.evidence,
+                 WHERE mp.fact_id = m.fact_id ORDER BY p.name)) AS participants,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = pl.id AND nm.article_id = :article), pl.name) AS place,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
        '[' || m.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN meeting m ON m.fact_id = scope.fact_id
   LEFT JOIN entity pl ON pl.id = m.place_id
   LEFT JOIN entity ev ON ev.id = m.event_id
-  JOIN fact_evidence fe ON fe.fact_id = m.fact_id
  WHERE (:event IS NULL OR m.event_id = :event)
- ORDER BY m.fact_id
+ ORDER BY scope.article_id, scope.seq

@@ -11,19 +11,19 @@
 -- example: Which countries are members of the organization?
 -- example: What is each member's status?
 -- example: Who are the observer states and dialogue partners?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM membership NOT INDEXED WHERE :article IS NULL)
-SELECT o.name AS organization,
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'membership' AND :article IS NULL)
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        m.status,
-       c.name AS member,
-       fe.evidence,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS member,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
        '[' || m.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN membership m ON m.fact_id = scope.fact_id
   JOIN entity o ON o.id = m.organization_id
   JOIN entity c ON c.id = m.member_id
-  JOIN fact_evidence fe ON fe.fact_id = m.fact_id
  ORDER BY o.name,
           CASE m.status WHEN 'founding member' THEN 1 WHEN 'member' THEN 2
                         WHEN 'soon-to-be full member' THEN 3 ELSE 4 END,
-          m.fact_id
+          scope.article_id, scope.seq

@@ -13,15 +13,16 @@
 -- example: Which attendees come from countries that are not members?
 -- example: Who attended without being a full member?
 -- example: Which guests or future members took part?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
-SELECT p.name AS person,
-       c.name AS country,
-       ev.name AS event,
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
        coalesce((SELECT group_concat(m.status, ', ') FROM membership m
                   WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id), 'no status stated') AS status,
-       fe.evidence,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT a.fact_id AS id UNION ALL
                                           SELECT m.fact_id FROM membership m
                                            WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id))
@@ -31,9 +32,8 @@ SELECT p.name AS person,
   JOIN entity ev ON ev.id = a.event_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
-  JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE NOT EXISTS (SELECT 1 FROM membership m
                     WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
                       AND m.status IN ('founding member', 'member'))
    AND (:event IS NULL OR a.event_id = :event)
- ORDER BY a.fact_id
+ ORDER BY scope.article_id, scope.seq

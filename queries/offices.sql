@@ -13,20 +13,21 @@
 -- example: Who holds which office?
 -- example: What position or title does each leader hold?
 -- example: Is the prime minister the head of government?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM office_holding WHERE :article IS NULL)
-SELECT p.name AS person,
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'office_holding' AND :article IS NULL)
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
        t.title AS office,
-       j.name AS of,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = j.id AND nm.article_id = :article), j.name) AS of,
        (SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = t.office_id) AS role,
-       fe.evidence,
-       (SELECT group_concat(rfe.evidence, ' | ') FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = t.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = t.fact_id)) AS evidence,
+       (SELECT group_concat(coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = :article), rfe.evidence), ' | ')
+          FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
          WHERE r.office_id = t.office_id) AS role_basis,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT t.fact_id AS id UNION ALL
                                           SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)) AS fact_ids
   FROM scope CROSS JOIN office_holding_title t ON t.fact_id = scope.fact_id
   JOIN entity p ON p.id = t.person_id
   JOIN entity j ON j.id = t.jurisdiction_id
-  JOIN fact_evidence fe ON fe.fact_id = t.fact_id
- ORDER BY t.fact_id
+ ORDER BY scope.article_id, scope.seq

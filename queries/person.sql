@@ -19,8 +19,8 @@ WITH who AS (
           OR EXISTS (SELECT 1 FROM alias al WHERE al.entity_id = e.id AND al.name LIKE '%' || :name || '%')
           OR EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id AND m.name LIKE '%' || :name || '%'))),
 facts (person, aspect, detail, sort, fact_id) AS (
-  SELECT who.name, 'name as printed', m.name || ' (' || mf.article_id || ')', 1, m.fact_id
-    FROM who JOIN mention m ON m.entity_id = who.id JOIN fact mf ON mf.id = m.fact_id
+  SELECT who.name, 'name as printed', m.name || ' (' || m.article_id || ')', 1, m.fact_id
+    FROM who JOIN mention m ON m.entity_id = who.id
   UNION ALL
   SELECT who.name, 'alias', al.name, 2, al.fact_id
     FROM who JOIN alias al ON al.entity_id = who.id
@@ -34,7 +34,7 @@ facts (person, aspect, detail, sort, fact_id) AS (
   UNION ALL
   SELECT who.name, 'met',
          (SELECT group_concat(o.name, ', ') FROM meeting_participant x JOIN entity o ON o.id = x.person_id
-           WHERE x.meeting_id = mp.meeting_id AND x.person_id <> who.id), 5, mp.meeting_id
+           WHERE x.fact_id = mp.fact_id AND x.person_id <> who.id), 5, mp.fact_id
     FROM who JOIN meeting_participant mp ON mp.person_id = who.id
   UNION ALL
   SELECT who.name, s.kind, s.statement, 6, s.fact_id
@@ -42,9 +42,11 @@ facts (person, aspect, detail, sort, fact_id) AS (
   UNION ALL
   SELECT who.name, 'discussed', t.subject, 7, t.fact_id
     FROM who JOIN event_topic t ON t.speaker_id = who.id)
-SELECT facts.person, facts.aspect, facts.detail, fe.evidence, '[' || facts.fact_id || ']' AS fact_ids
+SELECT facts.person, facts.aspect, facts.detail,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,
+       '[' || facts.fact_id || ']' AS fact_ids
   FROM facts
   JOIN fact f ON f.id = facts.fact_id
-  JOIN fact_evidence fe ON fe.fact_id = facts.fact_id
- WHERE :article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = f.id AND fa.article_id = :article)
- ORDER BY facts.person, facts.sort, facts.fact_id
+ WHERE :article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = f.id AND s.article_id = :article)
+ ORDER BY facts.person, facts.sort, f.first_article_id, f.first_seq

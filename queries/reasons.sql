@@ -9,9 +9,9 @@
 -- example: Why did it happen?
 -- example: What reasons does the article give?
 -- example: Why was someone sent, and what explains it?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM reason NOT INDEXED WHERE :article IS NULL)
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'reason' AND :article IS NULL)
 SELECT CASE x.kind
          WHEN 'attendance' THEN (SELECT coalesce(r.name || ' sent ', '') || p.name || coalesce(' (' || t.title || ')', '')
                                    FROM attendance a
@@ -22,9 +22,9 @@ SELECT CASE x.kind
          ELSE x.kind || ' #' || x.id
        END AS explains,
        rs.reason,
-       fe.evidence,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = rs.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = rs.fact_id)) AS evidence,
        '[' || rs.fact_id || ',' || rs.explains || ']' AS fact_ids
   FROM scope CROSS JOIN reason rs ON rs.fact_id = scope.fact_id
   JOIN fact x ON x.id = rs.explains
-  JOIN fact_evidence fe ON fe.fact_id = rs.fact_id
- ORDER BY rs.fact_id
+ ORDER BY scope.article_id, scope.seq

@@ -11,16 +11,16 @@
 -- example: What positions did the leaders take?
 -- example: What does a country want or support?
 -- example: What aims did the leaders pursue?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM stance NOT INDEXED WHERE :article IS NULL)
-SELECT h.name AS holder,
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'stance' AND :article IS NULL)
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = h.id AND nm.article_id = :article), h.name) AS holder,
        h.kind AS holder_kind,
        s.kind,
        s.statement,
-       fe.evidence,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = s.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = s.fact_id)) AS evidence,
        '[' || s.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN stance s ON s.fact_id = scope.fact_id
   JOIN entity h ON h.id = s.holder_id
-  JOIN fact_evidence fe ON fe.fact_id = s.fact_id
- ORDER BY s.fact_id
+ ORDER BY scope.article_id, scope.seq

@@ -16,12 +16,12 @@
 -- example: Which countries sent someone instead of their president?
 -- example: Which countries did not send their head of state?
 -- example: Who represented a country without being its head of state?
-WITH scope (fact_id) AS (  -- the article's facts, or every row in storage order: by index either way
-  SELECT fact_id FROM fact_article WHERE article_id = :article
-  UNION ALL SELECT fact_id FROM attendance NOT INDEXED WHERE :article IS NULL)
-SELECT p.name AS person,
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
        t.title AS office,
-       c.name AS country,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        CASE WHEN t.acting THEN 'holds the office in an acting capacity; ' ELSE '' END ||
        CASE WHEN t.office_id IS NULL THEN 'no office is stated'
             WHEN t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id THEN 'the office is the head of state'
@@ -30,8 +30,10 @@ SELECT p.name AS person,
                    || ', not head of state'
             ELSE 'the office is not recorded as head of state'
        END AS why,
-       fe.evidence,
-       (SELECT group_concat(rfe.evidence, ' | ') FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
+       (SELECT group_concat(coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = :article), rfe.evidence), ' | ')
+          FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
          WHERE r.office_id = t.office_id) AS role_basis,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT a.fact_id AS id UNION ALL SELECT t.fact_id
                                           UNION ALL SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)
@@ -40,7 +42,6 @@ SELECT p.name AS person,
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
-  JOIN fact_evidence fe ON fe.fact_id = a.fact_id
  WHERE (t.office_id IS NULL OR t.acting OR NOT (t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id))
    AND (:event IS NULL OR a.event_id = :event)
- ORDER BY a.fact_id
+ ORDER BY scope.article_id, scope.seq

@@ -1,5 +1,12 @@
 -- Run once every article is loaded: fills the tables derived from the facts.
 
+-- An entity printed differently by different articles is named corpus-wide
+-- as most of them print it; on a tie, as the article whose id sorts first
+-- does. Whatever order the folders were read in, the name is the same.
+UPDATE entity SET name = (SELECT m.name FROM mention m WHERE m.entity_id = entity.id
+                           GROUP BY m.name ORDER BY count(*) DESC, min(m.article_id) LIMIT 1)
+ WHERE id IN (SELECT entity_id FROM mention GROUP BY entity_id HAVING count(DISTINCT name) > 1);
+
 -- The full-text index: the loader has indexed every passage as it went; what
 -- remains is every entity with all its names (as first printed, as each
 -- article prints it, and its aliases), known only once every article is in.

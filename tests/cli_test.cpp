@@ -150,7 +150,7 @@ TEST_CASE("cli: a bad seed exits 3 with file and line, and keeps the previous da
   auto r = ws({"build", "--seed", "seed", "-o", "facts.db"});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("seed/sco-summit-astana-2024/facts.toml:") != std::string::npos);
-  CHECK(r.err.find("CHECK constraint failed") != std::string::npos);
+  CHECK(r.err.find("'status' is \"almost\"; expected one of:") != std::string::npos);
   CHECK(r.out.empty());
   CHECK(read_file(ws.dir / "facts.db") == before);
   CHECK(temporary_files(ws.dir.path()).empty());
@@ -177,7 +177,7 @@ TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "
   }
   auto newer = ws({"check"});
   CHECK(newer.exit_code == 3);
-  CHECK(newer.err.find("schema version 99, but this factdb reads version 2; upgrade factdb") != std::string::npos);
+  CHECK(newer.err.find("schema version 99, but this factdb reads version 3; upgrade factdb") != std::string::npos);
   {
     SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
     db.exec("PRAGMA user_version = 1");

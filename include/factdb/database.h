@@ -18,7 +18,7 @@
 namespace factdb {
 
 // PRAGMA user_version of the databases this factdb writes and reads.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of every factdb database: "fact" in ASCII.
 constexpr std::int32_t kApplicationId = 0x66616374;
 

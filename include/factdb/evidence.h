@@ -15,8 +15,8 @@ namespace factdb {
 struct Support {
   std::int64_t fact_id = 0;
   std::string kind;        // the fact's kind: "attendance", "office_role", ...
-  std::string article_id;  // the article the fact was recorded from
-  bool is_annotation = false;
+  std::string article_id;  // the article stating it
+  bool is_annotation = false;  // this article states it by an annotation
   // A citation: where the quote is (1-based characters, and the line it starts on) and what it says.
   std::optional<std::int64_t> start, length, line;
   std::string quote;
@@ -25,7 +25,8 @@ struct Support {
 };
 
 // Everything the facts `fact_ids` rest on, fact by fact in the given order,
-// each fact's citations in text order. Unknown ids yield nothing.
+// and for each the articles stating it in id order, each article's citations
+// in text order. Unknown ids yield nothing.
 std::vector<Support> fact_support(Database& db, const std::vector<std::int64_t>& fact_ids);
 
 struct ExplainedRow {

@@ -29,6 +29,12 @@ std::size_t char_count(std::string_view bytes);
 // occurrences may overlap. Empty needle: no occurrences.
 std::vector<std::size_t> find_all(std::string_view haystack, std::string_view needle);
 
+// Whether the span [start, start + length) of valid UTF-8 `text` begins and
+// ends at word boundaries: a span starting with a letter, digit or mark does
+// not continue one before it, and one ending with such a character is not
+// followed by another. "Latvia" inside "Latvian" is not on a boundary.
+bool on_word_boundaries(std::string_view text, std::size_t start, std::size_t length);
+
 // Unicode normalization forms: the same letters may be written as one code
 // point (NFC: "é") or as a letter and a combining mark (NFD: "e" + U+0301).
 enum class Normalization { nfc, nfd };

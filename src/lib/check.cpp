@@ -118,17 +118,33 @@ CheckResult article_hashes(SQLite::Database& db) {
 }
 
 CheckResult fact_support(SQLite::Database& db) {
+  // Each article's statement of a fact rests on its own words or on an annotation.
   auto unsupported = count(db,
-                           "SELECT count(*) FROM fact f WHERE f.annotation_source_id IS NULL "
-                           "AND NOT EXISTS (SELECT 1 FROM citation c WHERE c.fact_id = f.id)");
+                           "SELECT count(*) FROM statement s WHERE s.annotation_source_id IS NULL "
+                           "AND NOT EXISTS (SELECT 1 FROM citation c JOIN evidence e ON e.id = c.evidence_id "
+                           "                 WHERE c.fact_id = s.fact_id AND e.article_id = s.article_id)");
   auto both = count(db,
-                    "SELECT count(*) FROM fact f WHERE f.annotation_source_id IS NOT NULL "
-                    "AND EXISTS (SELECT 1 FROM citation c WHERE c.fact_id = f.id)");
+                    "SELECT count(*) FROM statement s WHERE s.annotation_source_id IS NOT NULL "
+                    "AND EXISTS (SELECT 1 FROM citation c JOIN evidence e ON e.id = c.evidence_id "
+                    "             WHERE c.fact_id = s.fact_id AND e.article_id = s.article_id)");
+  // Every citation is one of its articles' statements; every fact is stated;
+  // what fact says of its statements is what they are.
+  auto stray = count(db,
+                     "SELECT count(*) FROM citation c JOIN evidence e ON e.id = c.evidence_id "
+                     "WHERE NOT EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = c.fact_id AND s.article_id = e.article_id)");
+  auto unstated = count(db, "SELECT count(*) FROM fact f WHERE NOT EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = f.id)");
+  auto wrong = count(db,
+                     "SELECT count(*) FROM fact f WHERE f.is_annotation <> NOT EXISTS (SELECT 1 FROM statement s "
+                     "   WHERE s.fact_id = f.id AND s.annotation_source_id IS NULL) "
+                     "OR f.first_article_id <> (SELECT min(s.article_id) FROM statement s WHERE s.fact_id = f.id) "
+                     "OR f.first_seq <> (SELECT s.seq FROM statement s WHERE s.fact_id = f.id AND s.article_id = f.first_article_id)");
   auto total = count(db, "SELECT count(*) FROM fact");
-  bool ok = unsupported == 0 && both == 0;
+  bool ok = unsupported == 0 && both == 0 && stray == 0 && unstated == 0 && wrong == 0;
   return {"fact support", ok,
-          ok ? fmt::format("all {} facts cite the article or an annotation source", total)
-             : fmt::format("{} fact(s) with neither citation nor annotation, {} with both", unsupported, both)};
+          ok ? fmt::format("all {} facts are stated by an article, each statement citing its words or an annotation source", total)
+             : fmt::format("{} statement(s) with neither citation nor annotation, {} with both, {} citation(s) outside "
+                           "any statement, {} fact(s) no article states, {} whose first article or annotation flag is wrong",
+                           unsupported, both, stray, unstated, wrong)};
 }
 
 CheckResult schema(SQLite::Database& db) {

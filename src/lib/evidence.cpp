@@ -10,16 +10,19 @@
 namespace factdb {
 
 std::vector<Support> fact_support(Database& db, const std::vector<std::int64_t>& fact_ids) {
+  // Each article stating the fact, in article order: its quotes in text order, or its annotation.
   static const std::string sql =
-      "SELECT f.id, f.kind, f.article_id, f.is_annotation, e.start, e.length, "
-      "       length(substr(a.text, 1, e.start)) - length(replace(substr(a.text, 1, e.start), char(10), '')) + 1, "
-      "       e.quote, s.title, s.url, f.annotation_note "
-      "  FROM fact f "
-      "  LEFT JOIN citation c ON c.fact_id = f.id "
-      "  LEFT JOIN evidence e ON e.id = c.evidence_id "
-      "  LEFT JOIN article a ON a.id = e.article_id "
-      "  LEFT JOIN annotation_source s ON s.id = f.annotation_source_id "
-      " WHERE f.id = :id ORDER BY e.start";
+      "SELECT s.fact_id, f.kind, s.article_id, s.annotation_source_id IS NOT NULL, ce.start, ce.length, "
+      "       length(substr(a.text, 1, ce.start)) - length(replace(substr(a.text, 1, ce.start), char(10), '')) + 1, "
+      "       ce.quote, src.title, src.url, s.annotation_note "
+      "  FROM statement s "
+      "  JOIN fact f ON f.id = s.fact_id "
+      "  LEFT JOIN (SELECT c.fact_id, e.article_id, e.start, e.length, e.quote "
+      "               FROM citation c JOIN evidence e ON e.id = c.evidence_id) ce "
+      "         ON ce.fact_id = s.fact_id AND ce.article_id = s.article_id AND s.annotation_source_id IS NULL "
+      "  LEFT JOIN article a ON a.id = s.article_id "
+      "  LEFT JOIN annotation_source src ON src.id = s.annotation_source_id "
+      " WHERE s.fact_id = :id ORDER BY s.article_id, ce.start";
   auto text = [](const Value& v) { return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::string(); };
   auto number = [](const Value& v) -> std::optional<std::int64_t> {
     if (auto* i = std::get_if<std::int64_t>(&v)) return *i;

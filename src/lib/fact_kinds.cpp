@@ -34,7 +34,7 @@ const std::vector<FactKind>& fact_kinds() {
        {{"entity", T::ref, true, "entity_id", "*"}, {"place", T::ref, true, "place_id", "place country"}},
        {"entity", "place"}},
       {"office_role", "office_role", {},
-       {{"office", T::ref, true, "office_id", "office"}, {"role", T::text, true, "role"}},
+       {{"office", T::ref, true, "office_id", "office"}, {"role", T::text, true, "role", {}, {}, "head of state|head of government"}},
        {"office", "role"}},
       {"holding", "office_holding", {},
        {{"person", T::ref, true, "person_id", "person"},
@@ -50,7 +50,8 @@ const std::vector<FactKind>& fact_kinds() {
       {"membership", "membership", {},
        {{"organization", T::ref, true, "organization_id", "organization"},
         {"member", T::ref, true, "member_id", "country organization"},
-        {"status", T::text, true, "status"}},
+        {"status", T::text, true, "status", {}, {},
+         "founding member|member|soon-to-be full member|observer or dialogue partner"}},
        {"organization", "member", "status"}},
       {"organization_founding", "organization_founding", {},
        {{"organization", T::ref, true, "organization_id", "organization"},
@@ -63,25 +64,30 @@ const std::vector<FactKind>& fact_kinds() {
       {"meeting", "meeting", {},
        {{"event", T::ref, false, "event_id", "event"},
         {"place", T::ref, false, "place_id", "place country"},
-        {"participants", T::ref_list, true, "person_id", "person", "meeting_participant", "meeting_id"}}},
+        {"participants", T::ref_list, true, "person_id", "person", "meeting_participant"}}},
       {"event_topic", "event_topic", {},
        {{"event", T::ref, true, "event_id", "event"},
-        {"kind", T::text, true, "kind"},
+        {"kind", T::text, true, "kind", {}, {}, "focus|discussed|expected|showcased|presented"},
         {"subject", T::verbatim, true, "subject"},
         {"speaker", T::ref, false, "speaker_id", "person"}}},
       {"stance", "stance", {},
        {{"holder", T::ref, true, "holder_id", "person country organization group"},
-        {"kind", T::text, true, "kind"},
+        {"kind", T::text, true, "kind", {}, {}, "stance|aim"},
         {"statement", T::verbatim, true, "statement"}}},
       {"tension", "tension", {},
        {{"organization", T::ref, false, "organization_id", "organization"},
         {"about", T::verbatim, true, "about"},
-        {"parties", T::ref_list, true, "party_id", "person country organization group", "tension_party",
-         "tension_id"}}},
+        {"parties", T::ref_list, true, "party_id", "person country organization group", "tension_party"}}},
       {"reason", "reason", {},
        {{"explains", T::fact_label, true, "explains"}, {"reason", T::verbatim, true, "reason"}}},
   };
   return kinds;
+}
+
+const FactKind* find_kind(std::string_view key) {
+  for (const auto& kind : fact_kinds())
+    if (kind.key == key) return &kind;
+  return nullptr;
 }
 
 }  // namespace factdb::seed

@@ -14,7 +14,7 @@ enum class FieldType {
   verbatim,    // a string that must occur in the fact's quotes when the fact rests on the article
   integer,
   boolean,     // stored as 0 or 1; absent means false
-  ref,         // an id defined elsewhere in the seed (an entity or an office)
+  ref,         // an id defined in any article of the seed (an entity or an office)
   ref_list,    // an array of such ids, stored one row each in a child table
   fact_label,  // the label of another fact of the same article, stored as its fact id
 };
@@ -27,28 +27,35 @@ struct FieldSpec {
   // ref / ref_list: what the id must name: entity kinds separated by spaces,
   // "*" for any entity, or "office".
   std::string_view refs = {};
-  std::string_view child_table = {};   // ref_list: the child table
-  std::string_view child_parent = {};  // ref_list: its column holding this fact's id
+  std::string_view child_table = {};  // ref_list: the child table, keyed by fact_id
+  // text: the values allowed, separated by '|'; empty for any. Checked while
+  // the file is read, so a wrong value is reported with every other problem.
+  std::string_view allowed = {};
 };
 
 // A kind of fact. For entities (entity_kind set) the fields `id` and `name`
 // fill `entity` the first time an id is seen and `mention` in every article
-// that names it; any other field goes to `table` (events, offices), once, and
-// must be the same wherever the entity is named again.
+// that names it; any other field goes to `table` (events, offices), once per
+// entity: an article that leaves it out says nothing, one that gives another
+// value contradicts the others.
 struct FactKind {
-  std::string_view key;          // [[key]] in facts.toml; also stored as fact.kind
-  std::string_view table;        // the table one row of which states the fact
+  std::string_view key;          // [[key]] in facts.toml
+  std::string_view table;        // the table one row of which states the fact; stored as fact.kind
   std::string_view entity_kind;  // set for entities: the kind stored in `entity`
   std::vector<FieldSpec> fields;
-  // The fields that say which fact it is: a later article stating a fact with
-  // the same identity states the same fact again, and its quotes join that
-  // fact's citations. Empty: every entry is a fact of its own.
+  // The fields that say which fact it is. Two articles stating facts with the
+  // same identity but different values disagree (unless one only leaves out
+  // what the other gives); within one article, that is an error. Empty: the
+  // fact has no identity beyond what it says (a stance, a meeting).
   std::vector<std::string_view> identity = {};
   std::string_view name_key = "name";  // entities: the field holding the name as printed
 };
 
-// Every kind, in the order the loader inserts them: whatever a kind refers to
-// comes before it, so foreign keys hold at every insert.
+// Every kind, in the order the loader reads them: a fact that refers to
+// another by label comes after it.
 const std::vector<FactKind>& fact_kinds();
+
+// The kind whose seed key is `key`, or nullptr.
+const FactKind* find_kind(std::string_view key);
 
 }  // namespace factdb::seed

@@ -81,7 +81,7 @@ class DotGraph {
 
 // Only the rows whose fact `article` states; every row when it is not given.
 std::string in_article(std::string_view fact_id) {
-  return fmt::format("(:article IS NULL OR EXISTS (SELECT 1 FROM fact_article fa WHERE fa.fact_id = {} AND fa.article_id = :article))",
+  return fmt::format("(:article IS NULL OR EXISTS (SELECT 1 FROM statement fa WHERE fa.fact_id = {} AND fa.article_id = :article))",
                      fact_id);
 }
 
@@ -98,8 +98,9 @@ void draw_attendance(Database& db, DotGraph& g, const std::optional<std::string>
       JOIN entity ev ON ev.id = a.event_id
       LEFT JOIN entity r ON r.id = a.represents_id
       LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+     JOIN fact ordered ON ordered.id = a.fact_id
      WHERE {}
-     ORDER BY a.fact_id)", in_article("a.fact_id")), article);
+     ORDER BY ordered.first_article_id, ordered.first_seq)", in_article("a.fact_id")), article);
   for (const auto& row : attendance.rows) {
     auto person = to_text(row[0]);
     bool stand_in = std::get<std::int64_t>(row[8]) != 0;
@@ -123,8 +124,9 @@ void draw_members(Database& db, DotGraph& g, const std::optional<std::string>& a
       FROM membership m
       JOIN entity c ON c.id = m.member_id
       JOIN entity o ON o.id = m.organization_id
+     JOIN fact ordered ON ordered.id = m.fact_id
      WHERE {}
-     ORDER BY m.fact_id)", in_article("m.fact_id")), article);
+     ORDER BY ordered.first_article_id, ordered.first_seq)", in_article("m.fact_id")), article);
   for (const auto& row : members.rows) {
     g.node(to_text(row[0]), to_text(row[1]), to_text(row[2]));
     g.node(to_text(row[3]), to_text(row[4]), "organization");
@@ -152,12 +154,13 @@ void draw_meetings(Database& db, DotGraph& g, const std::optional<std::string>& 
   draw_pairs(db, g, fmt::format(R"(
     SELECT 'person:' || x.person_id, px.name, 'person', 'person:' || y.person_id, py.name, 'person', 'met'
       FROM meeting m
-      JOIN meeting_participant x ON x.meeting_id = m.fact_id
-      JOIN meeting_participant y ON y.meeting_id = m.fact_id AND y.person_id > x.person_id
+      JOIN meeting_participant x ON x.fact_id = m.fact_id
+      JOIN meeting_participant y ON y.fact_id = m.fact_id AND y.person_id > x.person_id
       JOIN entity px ON px.id = x.person_id
       JOIN entity py ON py.id = y.person_id
+     JOIN fact ordered ON ordered.id = m.fact_id
      WHERE {}
-     ORDER BY m.fact_id, x.person_id, y.person_id)", in_article("m.fact_id")), article, "#1f5fbf", "solid");
+     ORDER BY ordered.first_article_id, ordered.first_seq, x.person_id, y.person_id)", in_article("m.fact_id")), article, "#1f5fbf", "solid");
 }
 
 void draw_tensions(Database& db, DotGraph& g, const std::optional<std::string>& article) {
@@ -165,12 +168,13 @@ void draw_tensions(Database& db, DotGraph& g, const std::optional<std::string>& 
     SELECT ex.kind || ':' || x.party_id, ex.name, ex.kind, ey.kind || ':' || y.party_id, ey.name, ey.kind,
            'tension: ' || t.about
       FROM tension t
-      JOIN tension_party x ON x.tension_id = t.fact_id
-      JOIN tension_party y ON y.tension_id = t.fact_id AND y.party_id > x.party_id
+      JOIN tension_party x ON x.fact_id = t.fact_id
+      JOIN tension_party y ON y.fact_id = t.fact_id AND y.party_id > x.party_id
       JOIN entity ex ON ex.id = x.party_id
       JOIN entity ey ON ey.id = y.party_id
+     JOIN fact ordered ON ordered.id = t.fact_id
      WHERE {}
-     ORDER BY t.fact_id)", in_article("t.fact_id")), article, "darkorange", "dashed");
+     ORDER BY ordered.first_article_id, ordered.first_seq)", in_article("t.fact_id")), article, "darkorange", "dashed");
 }
 
 }  // namespace

@@ -20,6 +20,44 @@ utf8proc_ssize_t decode(std::string_view s, std::size_t pos, utf8proc_int32_t* c
 }
 }  // namespace
 
+namespace {
+// Letters, digits and combining marks: what a word is made of, in any script.
+bool is_word_char(utf8proc_int32_t cp) {
+  if (cp < 0) return false;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The code point starting at `pos`, or -1 past the end or on invalid bytes.
+utf8proc_int32_t char_at(std::string_view s, std::size_t pos) {
+  utf8proc_int32_t cp = -1;
+  if (pos >= s.size() || decode(s, pos, &cp) <= 0) return -1;
+  return cp;
+}
+
+// The start of the code point that ends just before `pos`.
+std::size_t previous_char(std::string_view s, std::size_t pos) {
+  do --pos; while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80);
+  return pos;
+}
+}  // namespace
+
+bool on_word_boundaries(std::string_view text, std::size_t start, std::size_t length) {
+  if (length == 0 || start + length > text.size()) return false;
+  auto end = start + length;
+  if (start > 0 && is_word_char(char_at(text, start)) && is_word_char(char_at(text, previous_char(text, start))))
+    return false;
+  if (end < text.size() && is_word_char(char_at(text, previous_char(text, end))) && is_word_char(char_at(text, end)))
+    return false;
+  return true;
+}
+
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
   std::size_t pos = 0;
   while (pos < bytes.size()) {
