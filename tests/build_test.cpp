@@ -223,6 +223,31 @@ TEST_CASE("two articles that disagree on a shared fact are both kept, and disagr
   }
 }
 
+TEST_CASE("an article may refer to an entity that only another article defines, whichever folder sorts first",
+          "[build][articles]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  // Sorts before the seed's folder, and names Russia without defining it.
+  auto folder = seed / "a-steppe-dialogue";
+  fs::copy(second_article(), folder, fs::copy_options::recursive);
+  replace_once(folder / "facts.toml", "[[country]]\nid = \"russia\"\nname = \"Russia\"\n", "");
+  build_database(seed, dir / "facts.db");
+  SQLite::Database db((dir / "facts.db").string());
+  CHECK(scalar(db, "SELECT count(*) FROM mention WHERE entity_id = 'russia'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM statement s JOIN office ON office.id = 'foreign-minister-of-russia' "
+                   "JOIN mention m ON m.fact_id = s.fact_id AND m.entity_id = office.id WHERE s.article_id = 'a-steppe-dialogue'") == 1);
+  // An id no article defines is still an error, named where it is used.
+  replace_once(folder / "facts.toml", "of = \"russia\"", "of = \"ruritania\"");
+  try {
+    build_database(seed, dir / "again.db");
+    FAIL("expected SeedError");
+  } catch (const SeedError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].where.file.find("a-steppe-dialogue") != std::string::npos);
+    CHECK(e.diagnostics()[0].message.find("no article defines id = \"ruritania\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("within one article, a fact stated twice with different values is an error", "[build]") {
   TempDir dir;
   auto seed = copy_real_seed(dir.path());

@@ -131,6 +131,12 @@ TEST_CASE("bad seed data names the file, line, column and what was expected", "[
            "member = \"freedonia\"\nstatus = \"observer\"\nquote = \"Freedonia and Sylvania are members of the League\"\n",
        20, 10, "'status' is \"observer\"; expected one of: \"founding member\", \"member\""},
       {"unknown kind of fact", p + "[[persn]]\nid = \"bo\"\n", 13, 1, "unknown kind of fact [[persn]]"},
+      {"a name printed only inside a longer word",
+       p + "[[country]]\nid = \"freedon\"\nname = \"Freedon\"\n", 15, 8,
+       "\"Freedon\" is printed in"},
+      {"a quote cut inside a word",
+       p + "[[location]]\nentity = \"ann\"\nplace = \"freedonia\"\nquote = \"Ann Example of Freedoni\"\n", 16, 9,
+       "only inside a longer word (line 3, column 11"},
       {"attendance in an office not held",
        p + "[[event]]\nid = \"meeting\"\nname = \"meeting\"\n\n[[office]]\nid = \"president\"\ntitle = \"President\"\n"
            "of = \"freedonia\"\nquote = \"President Ann Example\"\n\n[[attendance]]\nevent = \"meeting\"\nperson = \"ann\"\n"
