@@ -35,7 +35,9 @@ FactRegistry::Comparison FactRegistry::compare(const std::string& identity, std:
   for (const auto& other : variants) {
     if (other.fact == id) continue;
     if (other.article == article && !result.same_article) result.same_article = other.where;
-    for (const auto& [key, value] : values.fields) {
+    for (const auto& field : values.fields) {
+      const auto& key = field.first;  // clang 14 cannot capture structured bindings
+      const auto& value = field.second;
       auto was = std::find_if(other.values.fields.begin(), other.values.fields.end(), [&](const auto& f) { return f.first == key; });
       if (was == other.values.fields.end() || std::holds_alternative<std::monostate>(value) ||
           std::holds_alternative<std::monostate>(was->second) || was->second == value)
