@@ -27,7 +27,8 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND n
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity ev ON ev.id = a.event_id
   JOIN entity p ON p.id = a.person_id
-  LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+  JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id
+  LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
   LEFT JOIN entity r ON r.id = a.represents_id
  WHERE (:event IS NULL OR a.event_id = :event)
  ORDER BY scope.article_id, scope.seq

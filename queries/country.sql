@@ -26,12 +26,17 @@ facts (country, aspect, detail, sort, fact_id) AS (
   SELECT which.name, 'represented by', p.name || coalesce(' (' || t.title || ')', '') || ' at ' || ev.name, 2, a.fact_id
     FROM which JOIN attendance a ON a.represents_id = which.id JOIN entity p ON p.id = a.person_id
     JOIN entity ev ON ev.id = a.event_id
-    LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+    LEFT JOIN attendance_standing st
+           ON st.fact_id = a.fact_id
+          AND st.article_id = coalesce(:article, (SELECT f.first_article_id FROM fact f WHERE f.id = a.fact_id))
+    LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
   UNION ALL
   SELECT which.name, 'office', oe.name || coalesce(' (' || (SELECT group_concat(r.role, ' and ') FROM office_role r
                                                             WHERE r.office_id = o.id) || ')', ''), 3, m.fact_id
     FROM which JOIN office o ON o.jurisdiction_id = which.id JOIN entity oe ON oe.id = o.id
-    JOIN mention m ON m.entity_id = o.id
+    -- The office once: as the article names it, or as the first article does.
+    JOIN mention m ON m.fact_id = (SELECT mm.fact_id FROM mention mm WHERE mm.entity_id = o.id
+                                    ORDER BY CASE WHEN mm.article_id = :article THEN 0 ELSE 1 END, mm.article_id LIMIT 1)
   UNION ALL
   SELECT which.name, s.kind, s.statement, 4, s.fact_id
     FROM which JOIN stance s ON s.holder_id = which.id

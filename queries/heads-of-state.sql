@@ -25,7 +25,8 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id
-  JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+  JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id AND st.standing = 'head of state'
+  JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
   JOIN office_role r ON r.office_id = t.office_id AND r.role = 'head of state'
   JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
  WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id

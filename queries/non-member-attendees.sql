@@ -1,7 +1,8 @@
 -- name: non-member-attendees
 -- title: Attendees from countries that are not (yet) members
 -- description: Attendees representing a country that is neither a founding nor a full member of the
---   organization holding the event, with the status the articles give it, if any.
+--   organization holding the event, with the status the articles give it, if any. Events no organization holds
+--   have no members, so none of their attendees is listed.
 -- param: article text optional  Only attendance stated by this article (its id)
 -- param: event text optional  Only this event (its id)
 -- column: person  The attendee, as printed
@@ -32,7 +33,8 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
   JOIN entity ev ON ev.id = a.event_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
- WHERE NOT EXISTS (SELECT 1 FROM membership m
+ WHERE e.organization_id IS NOT NULL  -- an event no organization holds has no members
+   AND NOT EXISTS (SELECT 1 FROM membership m
                     WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
                       AND m.status IN ('founding member', 'member'))
    AND (:event IS NULL OR a.event_id = :event)

@@ -17,7 +17,8 @@ SELECT CASE x.kind
                                    FROM attendance a
                                    JOIN entity p ON p.id = a.person_id
                                    LEFT JOIN entity r ON r.id = a.represents_id
-                                   LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+                                   LEFT JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id
+                                   LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
                                   WHERE a.fact_id = x.id)
          ELSE x.kind || ' #' || x.id
        END AS explains,

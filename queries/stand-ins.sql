@@ -1,7 +1,9 @@
 -- name: stand-ins
 -- title: Leaders who attended in place of a head of state
--- description: Attendees who represent a country but do not hold that country's head-of-state office, or hold
---   it only in an acting capacity. Derived from attendance, office holdings and office roles, never from a list.
+-- description: Attendees who represent a country at an event its head of state did not attend, and who do not
+--   hold that country's head-of-state office, or hold it only in an acting capacity. Decided from every office the
+--   person holds, the office roles and who else attended (attendance_standing), never from a list; an attendee
+--   whose office's role and country's head-of-state office are both unrecorded is left out, not guessed.
 -- param: article text optional  Only attendance stated by this article (its id)
 -- param: event text optional  Only this event (its id)
 -- column: person  The attendee, as printed
@@ -41,7 +43,8 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
-  LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
- WHERE (t.office_id IS NULL OR t.acting OR NOT (t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id))
+  JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id
+  LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
+ WHERE st.standing = 'stand-in'
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY scope.article_id, scope.seq

@@ -1,8 +1,10 @@
 -- name: unrepresented-members
--- title: Members with no named representative
--- description: Founding and full members of an organization for which no article names anybody attending
---   that organization's events on their behalf.
--- param: article text optional  Only memberships stated by this article (its id)
+-- title: Members with no named representative at an event
+-- description: For each event of an organization, its founding and full members for which no article names
+--   anybody attending that event on their behalf. Attendance at another event of the organization does not count.
+-- param: article text optional  Only memberships stated by this article, at the events it names (its id)
+-- param: event text optional  Only this event (its id)
+-- column: event  The event nobody was named at for the member
 -- column: organization  The organization
 -- column: member  The member country nobody is named for
 -- column: status  Its membership status
@@ -14,16 +16,20 @@
 WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'membership' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS member,
        m.status,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
        '[' || m.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN membership m ON m.fact_id = scope.fact_id
+  JOIN event e ON e.organization_id = m.organization_id
+  JOIN entity ev ON ev.id = e.id
   JOIN entity o ON o.id = m.organization_id
   JOIN entity c ON c.id = m.member_id
  WHERE m.status IN ('founding member', 'member')
-   AND NOT EXISTS (SELECT 1 FROM attendance a JOIN event e ON e.id = a.event_id
-                    WHERE a.represents_id = m.member_id AND e.organization_id = m.organization_id)
- ORDER BY o.name, c.name
+   AND (:event IS NULL OR e.id = :event)
+   AND (:article IS NULL OR EXISTS (SELECT 1 FROM mention x WHERE x.entity_id = e.id AND x.article_id = :article))
+   AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id AND a.represents_id = m.member_id)
+ ORDER BY ev.name, o.name, c.name

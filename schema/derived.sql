@@ -18,3 +18,41 @@ SELECT (SELECT group_concat(n, ' · ')
        x.kind, x.id, x.name
   FROM entity x
  ORDER BY x.id;
+
+-- Each article's attendance statements, with the standing of the attendee.
+INSERT INTO attendance_standing (fact_id, article_id, holding_fact_id, standing)
+WITH att AS (
+  SELECT s.article_id, a.fact_id, a.event_id, a.person_id, a.represents_id, a.office_id
+    FROM statement s JOIN attendance a ON a.fact_id = s.fact_id),
+-- Every office an attendee holds, as each article reporting them sees it: the
+-- holding the article states, else the first another article states.
+seen AS (
+  SELECT article_id, person_id, office_id, fact_id, acting FROM (
+    SELECT p.article_id, h.person_id, h.office_id, h.fact_id, h.acting,
+           row_number() OVER (PARTITION BY p.article_id, h.person_id, h.office_id
+                              ORDER BY EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = h.fact_id AND s.article_id = p.article_id) DESC,
+                                       h.fact_id) AS n
+      FROM (SELECT DISTINCT article_id, person_id FROM att) p JOIN office_holding h ON h.person_id = p.person_id)
+   WHERE n = 1),
+-- Who heads which country's state, as each article sees it: holds its head-of-state office, not as acting.
+head AS (
+  SELECT seen.article_id, seen.person_id, o.jurisdiction_id AS country_id
+    FROM seen JOIN office o ON o.id = seen.office_id
+   WHERE NOT seen.acting AND EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = seen.office_id AND r.role = 'head of state'))
+SELECT att.fact_id, att.article_id,
+       (SELECT seen.fact_id FROM seen
+         WHERE seen.article_id = att.article_id AND seen.person_id = att.person_id AND seen.office_id = att.office_id),
+       CASE WHEN NOT EXISTS (SELECT 1 FROM entity c WHERE c.id = att.represents_id AND c.kind = 'country') THEN NULL
+            WHEN EXISTS (SELECT 1 FROM head WHERE head.article_id = att.article_id AND head.person_id = att.person_id
+                                              AND head.country_id = att.represents_id) THEN 'head of state'
+            -- The country's head of state attended the same event, as any article reports.
+            WHEN EXISTS (SELECT 1 FROM att other JOIN head ON head.article_id = other.article_id AND head.person_id = other.person_id
+                          WHERE other.event_id = att.event_id AND other.represents_id = att.represents_id
+                            AND other.person_id <> att.person_id AND head.country_id = att.represents_id) THEN 'delegation'
+            -- Known not to be the head of state: the country's head-of-state office is recorded, or the office's role is.
+            WHEN EXISTS (SELECT 1 FROM office o JOIN office_role r ON r.office_id = o.id AND r.role = 'head of state'
+                          WHERE o.jurisdiction_id = att.represents_id)
+              OR EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = att.office_id) THEN 'stand-in'
+            ELSE 'unknown'
+       END
+  FROM att;

@@ -7,6 +7,7 @@ CREATE INDEX fact_by_kind ON fact (kind, first_article_id, first_seq);
 CREATE INDEX disagreement_by_other ON disagreement (other_fact_id);
 CREATE INDEX citation_by_evidence ON citation (evidence_id);
 CREATE INDEX entity_by_kind ON entity (kind, name);
+CREATE INDEX event_by_organization ON event (organization_id);
 CREATE INDEX office_by_jurisdiction ON office (jurisdiction_id);
 CREATE INDEX office_holding_by_person ON office_holding (person_id, office_id);
 CREATE INDEX office_holding_by_office ON office_holding (office_id);

@@ -163,6 +163,20 @@ CREATE TABLE attendance (
   office_id     TEXT REFERENCES office (id)              -- the office in which the person attended, when stated; some article states the holding
 ) STRICT;
 
+-- Derived once every article is loaded: for each article's statement of an
+-- attendance, whether the attendee stood in for a head of state. Decided from
+-- every office the person holds, as that article states them (or, for an
+-- office it does not mention, as another article does), from the office roles,
+-- and from who else attended the event for the same country.
+CREATE TABLE attendance_standing (
+  fact_id         INTEGER NOT NULL REFERENCES attendance (fact_id),  -- the attendance
+  article_id      TEXT NOT NULL REFERENCES article (id),    -- the article stating it
+  holding_fact_id INTEGER REFERENCES office_holding (fact_id),  -- the holding of the office named at the attendance, as this article sees it
+  standing        TEXT                 -- for a country's representative: 'head of state'; 'delegation' (the head of state attended too); 'stand-in'; 'unknown' (neither the office's role nor the country's head-of-state office is recorded); NULL otherwise
+                  CHECK (standing IN ('head of state', 'delegation', 'stand-in', 'unknown')),
+  PRIMARY KEY (fact_id, article_id)
+) STRICT, WITHOUT ROWID;
+
 -- A country's membership of an organization, with its status as stated.
 CREATE TABLE membership (
   fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence

@@ -92,12 +92,16 @@ ResultSet rows(Database& db, const std::string& sql, const std::optional<std::st
 void draw_attendance(Database& db, DotGraph& g, const std::optional<std::string>& article) {
   auto attendance = rows(db, fmt::format(R"(
     SELECT 'person:' || a.person_id, p.name, a.represents_id, r.name, r.kind, t.title, 'event:' || a.event_id, ev.name,
-           EXISTS (SELECT 1 FROM stand_ins s WHERE s.person = p.name AND s.country = r.name) AS stand_in
+           st.standing IS 'stand-in' AS stand_in
       FROM attendance a
       JOIN entity p ON p.id = a.person_id
       JOIN entity ev ON ev.id = a.event_id
       LEFT JOIN entity r ON r.id = a.represents_id
-      LEFT JOIN office_holding_title t ON t.person_id = a.person_id AND t.office_id = a.office_id
+      -- As the article drawn states it, or the first article stating the attendance.
+      LEFT JOIN attendance_standing st
+             ON st.fact_id = a.fact_id
+            AND st.article_id = coalesce(:article, (SELECT f.first_article_id FROM fact f WHERE f.id = a.fact_id))
+      LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
      JOIN fact ordered ON ordered.id = a.fact_id
      WHERE {}
      ORDER BY ordered.first_article_id, ordered.first_seq)", in_article("a.fact_id")), article);
