@@ -4,6 +4,7 @@
 -- param: article text optional  Only meetings stated by this article (its id)
 -- param: event text optional  Only meetings during this event (its id)
 -- column: participants  Who met, as printed
+-- column: subject  What it was about, when stated
 -- column: place  Where, when stated
 -- column: event  During which event, when stated
 -- column: evidence  The article's words stating the meeting
@@ -17,6 +18,7 @@ WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or ever
 SELECT (SELECT group_concat(name, ' and ')
           FROM (SELECT p.name FROM meeting_participant mp JOIN entity p ON p.id = mp.person_id
                  WHERE mp.fact_id = m.fact_id ORDER BY p.name)) AS participants,
+       m.subject,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = pl.id AND nm.article_id = :article), pl.name) AS place,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),

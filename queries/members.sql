@@ -1,11 +1,13 @@
 -- name: members
 -- title: Members of each organization, by status
--- description: Every membership the article states, with its status as stated: founding member, member,
---   soon-to-be full member, or "observer or dialogue partner" where the article does not tell the two apart.
+-- description: Every membership the articles state, with its status as stated: founding member, member, acceding,
+--   observer, dialogue partner or guest, or "observer or dialogue partner" where the article does not tell the two
+--   apart; and the date the status holds from, when stated. Over several articles, each statement is listed.
 -- param: article text optional  Only memberships stated by this article (its id)
 -- column: organization  The organization
 -- column: status  The status as the article states it
 -- column: member  The member country
+-- column: as_of  The date the status holds from, when stated (ISO 8601); otherwise it is as of the article's date
 -- column: evidence  The article's words stating the membership
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 -- example: Which countries are members of the organization?
@@ -17,6 +19,7 @@ WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or ever
 SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        m.status,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS member,
+       m.as_of,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
        '[' || m.fact_id || ']' AS fact_ids
@@ -25,5 +28,7 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm
   JOIN entity c ON c.id = m.member_id
  ORDER BY o.name,
           CASE m.status WHEN 'founding member' THEN 1 WHEN 'member' THEN 2
-                        WHEN 'soon-to-be full member' THEN 3 ELSE 4 END,
+                        WHEN 'acceding' THEN 3 WHEN 'observer' THEN 4 WHEN 'dialogue partner' THEN 5
+                        WHEN 'observer or dialogue partner' THEN 6 ELSE 7 END,
+          m.as_of,
           scope.article_id, scope.seq

@@ -1,6 +1,7 @@
 -- name: reasons
 -- title: Reasons the articles give
--- description: Why things happened, as stated: each reason with the fact it explains.
+-- description: Why things happened, as stated: each reason with the fact it explains (why a country sent whom
+--   it sent, why an office is held acting, why someone stayed away).
 -- param: article text optional  Only reasons stated by this article (its id)
 -- column: explains  The fact it explains
 -- column: reason  The reason, in the article's words

@@ -1,13 +1,15 @@
 -- name: unrepresented-members
 -- title: Members with no named representative at an event
 -- description: For each event of an organization, its founding and full members for which no article names
---   anybody attending that event on their behalf. Attendance at another event of the organization does not count.
+--   anybody attending that event on their behalf, telling a stated absence apart from a member nobody names.
+--   Attendance at another event of the organization does not count.
 -- param: article text optional  Only memberships stated by this article, at the events it names (its id)
 -- param: event text optional  Only this event (its id)
 -- column: event  The event nobody was named at for the member
 -- column: organization  The organization
 -- column: member  The member country nobody is named for
 -- column: status  Its membership status
+-- column: absence  'stated absent' (with the reason, when given) where an article says it sent nobody or its representative did not attend; 'not named' where no article names anybody
 -- column: evidence  The article's words stating the membership
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 -- example: Which members sent nobody?
@@ -20,9 +22,13 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND n
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS member,
        m.status,
+       coalesce((SELECT 'stated absent' || coalesce(': ' || x.reason, '') FROM absence x
+                  WHERE x.event_id = e.id AND x.country_id = m.member_id ORDER BY x.fact_id LIMIT 1), 'not named') AS absence,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
-       '[' || m.fact_id || ']' AS fact_ids
+       (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT m.fact_id AS id UNION ALL
+                                          SELECT x.fact_id FROM absence x WHERE x.event_id = e.id AND x.country_id = m.member_id))
+         AS fact_ids
   FROM scope CROSS JOIN membership m ON m.fact_id = scope.fact_id
   JOIN event e ON e.organization_id = m.organization_id
   JOIN entity ev ON ev.id = e.id

@@ -21,3 +21,8 @@ CREATE INDEX stance_by_holder ON stance (holder_id);
 CREATE INDEX reason_by_explains ON reason (explains);
 -- Partial: the few annotations among all statements, for the annotations query.
 CREATE INDEX statement_annotations ON statement (article_id, seq) WHERE annotation_source_id IS NOT NULL;
+CREATE INDEX absence_by_event ON absence (event_id, country_id);
+CREATE INDEX event_host_by_event ON event_host (event_id);
+CREATE INDEX outcome_by_event ON outcome (event_id);
+CREATE INDEX date_statement_by_entity ON date_statement (entity_id);
+CREATE INDEX date_statement_by_fact ON date_statement (about_fact_id);

@@ -182,9 +182,11 @@ CREATE TABLE membership (
   fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   organization_id TEXT NOT NULL REFERENCES entity (id),  -- the organization
   member_id       TEXT NOT NULL REFERENCES entity (id),  -- the country
-  status          TEXT NOT NULL        -- as the article states it; where it lumps two statuses together, so does this
-                  CHECK (status IN ('founding member', 'member', 'soon-to-be full member', 'observer or dialogue partner')),
-  UNIQUE (organization_id, member_id, status)
+  status          TEXT NOT NULL        -- as the article states it; where it lumps observers and dialogue partners together, so does this
+                  CHECK (status IN ('founding member', 'member', 'acceding', 'observer', 'dialogue partner', 'guest',
+                                    'observer or dialogue partner')),
+  as_of           TEXT                 -- ISO 8601 date the status holds from, as stated ("became the tenth member on 4 July"); NULL: as of the article's date
+                  CHECK (as_of IS NULL OR as_of GLOB '[0-9][0-9][0-9][0-9]*')
 ) STRICT;
 
 -- When an organization was founded, as stated.
@@ -205,7 +207,8 @@ CREATE TABLE organization_purpose (
 CREATE TABLE meeting (
   fact_id  INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   event_id TEXT REFERENCES event (id),     -- the event during which it took place, when stated
-  place_id TEXT REFERENCES entity (id)     -- where it took place, when stated
+  place_id TEXT REFERENCES entity (id),    -- where it took place, when stated
+  subject  TEXT                            -- what it was about, verbatim, when stated
 ) STRICT;
 
 -- Who took part in a meeting.
@@ -246,6 +249,57 @@ CREATE TABLE tension_party (
   party_id TEXT NOT NULL REFERENCES entity (id),           -- a side of it
   PRIMARY KEY (fact_id, party_id)
 ) STRICT, WITHOUT ROWID;
+
+-- Someone who did not attend an event: a person, the unnamed holder of an
+-- office ("the president fell ill"), or a country, organization or group that
+-- sent nobody, with the reason when stated.
+CREATE TABLE absence (
+  fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
+  event_id   TEXT NOT NULL REFERENCES event (id),   -- the event
+  person_id  TEXT REFERENCES entity (id),           -- the person who did not attend, when named
+  office_id  TEXT REFERENCES office (id),           -- the office whose holder did not attend, when the holder is not named
+  country_id TEXT REFERENCES entity (id),           -- the country, organization or group not attending, or that the absent person would have represented
+  reason     TEXT,                                  -- why, verbatim, when stated
+  CHECK (person_id IS NOT NULL OR office_id IS NOT NULL OR country_id IS NOT NULL)
+) STRICT;
+
+-- Who hosted an event: a country or organization, a person, or both.
+CREATE TABLE event_host (
+  fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
+  event_id   TEXT NOT NULL REFERENCES event (id),   -- the event
+  country_id TEXT REFERENCES entity (id),           -- the host country or organization, when stated
+  person_id  TEXT REFERENCES entity (id),           -- the host in person, when stated
+  CHECK (country_id IS NOT NULL OR person_id IS NOT NULL)
+) STRICT;
+
+-- What an event adopted, signed, agreed or decided.
+CREATE TABLE outcome (
+  fact_id  INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
+  event_id TEXT NOT NULL REFERENCES event (id),      -- the event
+  kind     TEXT NOT NULL CHECK (kind IN ('adopted', 'signed', 'agreed', 'decided')),  -- what was done with it
+  what     TEXT NOT NULL                             -- what was adopted, signed, agreed or decided, verbatim
+) STRICT;
+
+-- Who adopted, signed, agreed or decided an outcome, when stated.
+CREATE TABLE outcome_party (
+  fact_id  INTEGER NOT NULL REFERENCES outcome (fact_id),  -- the outcome's fact
+  party_id TEXT NOT NULL REFERENCES entity (id),           -- a person, country, organization or group that did it
+  PRIMARY KEY (fact_id, party_id)
+) STRICT, WITHOUT ROWID;
+
+-- A date the articles give: an article's own (role 'published'), an event's
+-- start or end, or the date of another fact ('on', 'as of'). As printed, and
+-- in ISO 8601 to the precision the words allow.
+CREATE TABLE date_statement (
+  fact_id       INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
+  entity_id     TEXT REFERENCES entity (id),   -- what it is the date of: an event, ...
+  about_fact_id INTEGER REFERENCES fact (id),  -- or the fact it dates (a membership, an attendance, ...); both NULL: the article's own date
+  role          TEXT NOT NULL CHECK (role IN ('published', 'start', 'end', 'on', 'as of')),  -- which date of it
+  printed       TEXT,                          -- the words that give it, verbatim ("on Thursday"); NULL for an annotation
+  iso           TEXT NOT NULL CHECK (iso GLOB '[0-9][0-9][0-9][0-9]*'),  -- ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
+  precision     TEXT GENERATED ALWAYS AS (CASE length(iso) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END) VIRTUAL,  -- 'year', 'month' or 'day'
+  CHECK (entity_id IS NULL OR about_fact_id IS NULL)
+) STRICT;
 
 -- A reason the article gives for another fact.
 CREATE TABLE reason (

@@ -97,7 +97,7 @@ TEST_CASE("members: statuses as stated, the lumped observer status kept lumped",
   CHECK(by_status["founding member"] == std::set<std::string>{"China", "Russia"});
   CHECK(by_status["member"] == std::set<std::string>{"Iran", "India", "Pakistan", "Kazakhstan", "Kyrgyzstan",
                                                      "Tajikistan", "Uzbekistan"});
-  CHECK(by_status["soon-to-be full member"] == std::set<std::string>{"Belarus"});
+  CHECK(by_status["acceding"] == std::set<std::string>{"Belarus"});
   CHECK(by_status["observer or dialogue partner"] == std::set<std::string>{"Turkey", "Saudi Arabia", "Egypt"});
   CHECK(by_status.size() == 4);
 }
@@ -108,7 +108,7 @@ TEST_CASE("unrepresented-members and non-member-attendees: India, and Belarus", 
   auto non_members = shared_seed_db().run_canned("non-member-attendees");
   REQUIRE(non_members.rows.size() == 1);
   CHECK(cell(non_members, 0, "person") == "Alexander Lukashenko");
-  CHECK(cell(non_members, 0, "status") == "soon-to-be full member");
+  CHECK(cell(non_members, 0, "status") == "acceding");
 }
 
 TEST_CASE("meetings, tensions, founding, reasons", "[queries]") {
@@ -223,8 +223,10 @@ TEST_CASE("at least 12 canned queries, documented, stored in the database with v
       auto via_view = shared_seed_db().run_sql("SELECT * FROM \"" + view_name(q.name) + "\"");
       CHECK(via_view.columns == via_query.columns);
       CHECK(via_view.rows == via_query.rows);
-      // The seed is one article: nothing for it to disagree with.
-      if (q.name != "disagreements") CHECK_FALSE(via_query.rows.empty());
+      // The seed is one article (nothing for it to disagree with) that states
+      // no absence, date, host or outcome; tests/data has articles that do.
+      static const std::set<std::string> empty_on_seed = {"disagreements", "absent", "dates", "hosts", "outcomes"};
+      if (!empty_on_seed.count(q.name)) CHECK_FALSE(via_query.rows.empty());
     }
   }
   CHECK(with_views >= 12);  // the comparison above ran for most queries

@@ -77,7 +77,7 @@ TEST_CASE("cli: every output format is well-formed", "[cli]") {
   for (std::string line; std::getline(lines, line); ++n) CHECK(json::parse(line).contains("person"));
   CHECK(n == 9);
   auto md = ws({"query", "meetings", "-f", "markdown"});
-  CHECK(md.out.rfind("| participants | place | event | evidence | fact_ids |", 0) == 0);
+  CHECK(md.out.rfind("| participants | subject | place | event | evidence | fact_ids |", 0) == 0);
   auto tsv = ws({"query", "tensions", "-f", "tsv"});
   CHECK(tsv.out.find("India and Pakistan\tthe Kashmir conflict") != std::string::npos);
   auto parsed = json::parse(ws({"query", "attendees", "-f", "json"}).out);
@@ -146,7 +146,7 @@ TEST_CASE("cli: a bad seed exits 3 with file and line, and keeps the previous da
   Workspace ws;
   auto before = read_file(ws.dir / "facts.db");
   auto seed = copy_real_seed(ws.dir.path());
-  replace_once(seed / "sco-summit-astana-2024" / "facts.toml", "status = \"soon-to-be full member\"", "status = \"almost\"");
+  replace_once(seed / "sco-summit-astana-2024" / "facts.toml", "status = \"acceding\"", "status = \"almost\"");
   auto r = ws({"build", "--seed", "seed", "-o", "facts.db"});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("seed/sco-summit-astana-2024/facts.toml:") != std::string::npos);

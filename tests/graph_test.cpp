@@ -30,7 +30,7 @@ TEST_CASE("graph: attendees for whom they stood, stand-ins marked, meetings, mem
   CHECK(dot.find("\"person:shehbaz-sharif\" -> \"country:pakistan\" [label=\"Prime Minister\\n(in place of the head of state)\"") !=
         std::string::npos);
   CHECK(count(dot, "-> \"organization:sco\"") == 13);  // every membership
-  CHECK(dot.find("label=\"soon-to-be full member\", style=dashed") != std::string::npos);
+  CHECK(dot.find("label=\"acceding\", style=dashed") != std::string::npos);
   CHECK(std::regex_search(dot, std::regex("\"person:(vladimir-putin|xi-jinping)\" -> \"person:(xi-jinping|vladimir-putin)\" \\[label=\"met\"")));
   CHECK(dot.find("tension: the Kashmir conflict") != std::string::npos);
 

@@ -128,8 +128,8 @@ TEST_CASE("bad seed data names the file, line, column and what was expected", "[
        15, 9, "'title' must be the article's words: \"Queen\" is not in the quote"},
       {"value not among the allowed ones",
        p + "[[organization]]\nid = \"league\"\nname = \"League\"\n\n[[membership]]\norganization = \"league\"\n"
-           "member = \"freedonia\"\nstatus = \"observer\"\nquote = \"Freedonia and Sylvania are members of the League\"\n",
-       20, 10, "'status' is \"observer\"; expected one of: \"founding member\", \"member\""},
+           "member = \"freedonia\"\nstatus = \"spectator\"\nquote = \"Freedonia and Sylvania are members of the League\"\n",
+       20, 10, "'status' is \"spectator\"; expected one of: \"founding member\", \"member\""},
       {"unknown kind of fact", p + "[[persn]]\nid = \"bo\"\n", 13, 1, "unknown kind of fact [[persn]]"},
       {"a name printed only inside a longer word",
        p + "[[country]]\nid = \"freedon\"\nname = \"Freedon\"\n", 15, 8,

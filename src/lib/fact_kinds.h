@@ -17,6 +17,7 @@ enum class FieldType {
   ref,         // an id defined in any article of the seed (an entity or an office)
   ref_list,    // an array of such ids, stored one row each in a child table
   fact_label,  // the label of another fact of the same article, stored as its fact id
+  date,        // ISO 8601 to the precision known: "2024", "2024-07" or "2024-07-04" (or a TOML date), stored as text
 };
 
 struct FieldSpec {

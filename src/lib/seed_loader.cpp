@@ -13,6 +13,7 @@
 #include "factdb/error.h"
 #include "factdb/sha256.h"
 #include "seed/article_reader.h"
+#include "seed/dates.h"
 #include "seed/entities.h"
 #include "seed/entry_reader.h"
 #include "seed/fact_registry.h"
@@ -56,6 +57,16 @@ struct Article {
   std::map<std::pair<std::size_t, std::size_t>, std::int64_t> evidence;  // (byte start, length) -> evidence id
   std::unordered_map<std::string, std::int64_t> labels;                  // label -> fact id (0: not stored)
   std::unordered_map<std::string, int> occurrences;                      // content -> times stated so far
+  std::optional<IsoDate> published;  // the article's date, when a [[date]] with role = "published" gives it
+  std::string published_iso;
+  // Dates whose printed words are checked against the article's date once the whole file is read.
+  struct PrintedDate {
+    std::string printed;
+    IsoDate iso;
+    Location where;
+  };
+  std::vector<PrintedDate> printed_dates;
+  int published_dates = 0;
 };
 
 class Loader {
@@ -177,12 +188,39 @@ class Loader {
       }
     }
     define_ids(a, *doc, fields);
+    find_published(a, *doc);
     EntryReader reader(fields, a.header.text.get(), sources_);
     for (const auto& kind : fact_kinds()) {
       const auto* items = doc->get_as<toml::array>(kind.key);
       if (!items || !items->is_array_of_tables()) continue;
       for (const auto& item : *items) store(a, fields, reader.read(kind, *item.as_table()));
     }
+    for (const auto& d : a.printed_dates)
+      if (auto problem = printed_date_problem(d.printed, d.iso, a.published))
+        diagnostics_.fail(d.where, fmt::format("'printed' \"{}\" does not give 'iso': {}", shown(d.printed), *problem));
+  }
+
+  // The article's own date, before its facts are read: statements are as of
+  // it, and printed dates without a year are read against it. Checked when
+  // its [[date]] entry is read like any other.
+  void find_published(Article& a, const toml::table& doc) {
+    published_.resize(std::max<std::size_t>(published_.size(), a.index + 1));
+    const auto* dates = doc.get_as<toml::array>("date");
+    if (!dates || !dates->is_array_of_tables()) return;
+    for (const auto& node : *dates) {
+      const auto& item = *node.as_table();
+      const auto* role = item.get_as<std::string>("role");
+      if (!role || role->get() != "published") continue;
+      std::optional<IsoDate> iso;
+      if (const auto* s = item.get_as<std::string>("iso")) iso = parse_iso_date(s->get());
+      else if (const auto* d = item.get_as<toml::date>("iso")) iso = IsoDate{d->get().year, d->get().month, d->get().day};
+      if (!iso) continue;
+      a.published = iso;
+      a.published_iso = fmt::format("{:04}", iso->year) + (iso->month ? fmt::format("-{:02}", iso->month) : "") +
+                        (iso->day ? fmt::format("-{:02}", iso->day) : "");
+      break;
+    }
+    published_[a.index] = a.published_iso;
   }
 
   void insert_article(Article& a) {
@@ -272,7 +310,7 @@ class Loader {
     }
     for (const auto& list : entry.lists)
       for (const auto& [ref, node] : list.ids) entities_.require(ref, list.field->refs, list.field->key, fields.at(*node));
-    check_rules(fields, entry);
+    check_rules(a, fields, entry);
     if (diagnostics_.count() != problems) entry.valid = false;
     if (!entry.valid || !inserting()) {
       if (!entry.label.empty()) a.labels.emplace(entry.label, 0);  // known, so later references do not cascade
@@ -284,8 +322,9 @@ class Loader {
   }
 
   // The rules of a kind beyond its fields' types.
-  void check_rules(TomlFields& fields, const Entry& entry) {
+  void check_rules(Article& a, TomlFields& fields, const Entry& entry) {
     const auto& key = entry.kind->key;
+    auto given = [&](std::string_view field) { return entry.value(field) && entry.value(field)->node; };
     if (key == "holding") {
       const auto *person = entry.text("person"), *office = entry.text("office");
       if (person && office) entities_.add_holding(*person, *office);
@@ -293,7 +332,36 @@ class Loader {
       // The office in which someone attended is one some article says they hold.
       const auto *person = entry.text("person"), *office = entry.text("office");
       if (person && office) entities_.require_holding(*person, *office, fields.at(*entry.value("office")->node));
+    } else if (key == "absence") {
+      if (!given("person") && !given("office") && !given("country"))
+        fields.fail(entry.where, "[[absence]] needs who did not attend: 'person', 'office' (its holder, unnamed) or 'country'");
+    } else if (key == "host") {
+      if (!given("country") && !given("person")) fields.fail(entry.where, "[[host]] needs 'country' or 'person'");
+    } else if (key == "date") {
+      check_date(a, fields, entry, given("of"), given("fact"));
     }
+  }
+
+  // A date is of the article (role = "published"), or of one entity or fact;
+  // its printed words, when the article's words state it, give its ISO form.
+  void check_date(Article& a, TomlFields& fields, const Entry& entry, bool of, bool fact) {
+    const auto* role = entry.text("role");
+    if (!role) return;
+    if (*role == "published") {
+      if (of || fact) fields.fail(entry.where, "a [[date]] with role = \"published\" is the article's own: leave out 'of' and 'fact'");
+      if (++a.published_dates > 1) fields.fail(entry.where, "a second [[date]] with role = \"published\": an article has one date");
+    } else if (of == fact) {
+      fields.fail(entry.where, fmt::format("a [[date]] with role = \"{}\" is of one thing: give 'of' (an entity id) or 'fact' (a label), "
+                                           "not {}", *role, of ? "both" : "neither"));
+    }
+    const auto* printed = entry.text("printed");
+    auto iso = entry.text("iso") ? parse_iso_date(*entry.text("iso")) : std::nullopt;
+    if (entry.annotation || !iso) return;
+    if (!printed) {
+      fields.fail(entry.where, "[[date]] needs 'printed': the words of the quote that give the date");
+      return;
+    }
+    a.printed_dates.push_back({*printed, *iso, fields.at(*entry.value("printed")->node)});
   }
 
   // An article naming an entity: the entity (and its event or office row)
@@ -387,6 +455,17 @@ class Loader {
     }
     for (const auto& v : entry.values) values.fields.emplace_back(v.field->key, v.value);
     auto result = facts_.compare(identity, fact_id, a.index, entry.where, std::move(values));
+    // A statement is as of its date, or its article's: two undated statements
+    // from articles of different dates tell a change, not a disagreement.
+    bool dated_kind = std::any_of(kind.fields.begin(), kind.fields.end(), [](const FieldSpec& f) { return f.type == FieldType::date; });
+    if (dated_kind)
+      result.conflicts.erase(std::remove_if(result.conflicts.begin(), result.conflicts.end(),
+                                            [&](const FactRegistry::Conflict& c) {
+                                              const auto& mine = published_[a.index];
+                                              const auto& theirs = published_[c.other_article];
+                                              return !c.same_article && !mine.empty() && !theirs.empty() && mine != theirs;
+                                            }),
+                             result.conflicts.end());
     if (result.same_article) {
       std::string what = "states again";
       for (const auto& c : result.conflicts)
@@ -452,6 +531,7 @@ class Loader {
   ContentIds evidence_ids_;
   std::set<std::string> sources_;
   std::vector<std::string> article_ids_;  // by index, in the order read
+  std::vector<std::string> published_;    // by index: each article's date, "" when not given
   std::unordered_set<std::string> inserted_entities_;
   Rows rows_;  // last: its writer stops before what it points into is freed
 };

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "dates.h"
+
 namespace factdb::seed {
 
 namespace {
@@ -104,6 +106,18 @@ void EntryReader::read_field(Entry& entry, const FieldSpec& f) {
         break;
       }
       value = v;
+      break;
+    }
+    case FieldType::date: {
+      if (const auto* d = node->as_date()) {
+        const auto& date = d->get();
+        value = fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+      } else if (const auto* s = node->as_string(); s && parse_iso_date(s->get())) {
+        value = s->get();
+      } else {
+        fields_.fail(*node, fmt::format("'{}' must be a date in ISO 8601 to the precision known: \"2024\", \"2024-07\" or "
+                                        "\"2024-07-04\"{}", f.key, node->is_string() ? fmt::format(", not \"{}\"", shown(node->as_string()->get())) : ""));
+      }
       break;
     }
     case FieldType::integer:

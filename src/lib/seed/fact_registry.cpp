@@ -42,7 +42,7 @@ FactRegistry::Comparison FactRegistry::compare(const std::string& identity, std:
       if (was == other.values.fields.end() || std::holds_alternative<std::monostate>(value) ||
           std::holds_alternative<std::monostate>(was->second) || was->second == value)
         continue;
-      conflicts.push_back({other.fact, std::string(key), value, was->second, other.where, other.article == article});
+      conflicts.push_back({other.fact, std::string(key), value, was->second, other.where, other.article, other.article == article});
     }
   }
   if (std::none_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.fact == id; }))

@@ -51,6 +51,7 @@ class FactRegistry {
     std::string field;
     RowValue value, other_value;
     Location other_where;
+    std::uint32_t other_article;
     bool same_article;
   };
 

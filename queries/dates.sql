@@ -1,0 +1,39 @@
+-- name: dates
+-- title: Dates the articles give, as printed and in ISO 8601
+-- description: Every stated date: an article's own, an event's start or end, and the date of another statement (an
+--   attendance, a change of membership status). As printed, in ISO 8601 to the precision the words allow (year,
+--   month or day), and how the ISO form follows: from the words alone, or, for words without a year ("on
+--   Thursday"), read against the article's own date; or from an annotation.
+-- param: article text optional  Only dates stated by this article (its id)
+-- column: of  What it is the date of: the article, an entity, or the statement it dates
+-- column: role  published, start, end, on or as of
+-- column: printed  The words that give it, as printed
+-- column: iso  The date in ISO 8601
+-- column: precision  year, month or day
+-- column: resolved  as printed; against the article's date; or annotation
+-- column: evidence  The article's words stating it
+-- column: fact_ids  JSON array of the facts the row rests on (the date, and the statement it dates); see factdb why
+-- example: On which dates was it held?
+-- example: When was the article published?
+-- example: What dates are given?
+WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
+  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
+  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'date_statement' AND :article IS NULL)
+SELECT CASE WHEN x.role = 'published' THEN 'article ' || scope.article_id
+            WHEN x.entity_id IS NOT NULL THEN coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name)
+            ELSE (SELECT f.kind FROM fact f WHERE f.id = x.about_fact_id) || ' #' || x.about_fact_id
+       END AS of,
+       x.role,
+       x.printed,
+       x.iso,
+       x.precision,
+       CASE WHEN x.printed IS NULL THEN 'annotation'
+            WHEN x.printed GLOB '*[0-9][0-9][0-9][0-9]*' THEN 'as printed'
+            ELSE 'against the article''s date'
+       END AS resolved,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = x.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = x.fact_id)) AS evidence,
+       '[' || x.fact_id || coalesce(',' || x.about_fact_id, '') || ']' AS fact_ids
+  FROM scope CROSS JOIN date_statement x ON x.fact_id = scope.fact_id
+  LEFT JOIN entity e ON e.id = x.entity_id
+ ORDER BY scope.article_id, scope.seq
