@@ -14,16 +14,16 @@
 -- example: Tell me everything about a nation
 -- example: Which facts concern a given state: membership, representatives, offices?
 WITH which AS (
-  SELECT DISTINCT e.id, e.name FROM entity e
+  SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name FROM entity e
    WHERE e.kind = 'country'
      AND (e.name LIKE '%' || :country || '%'
           OR EXISTS (SELECT 1 FROM alias al WHERE al.entity_id = e.id AND al.name LIKE '%' || :country || '%')
           OR EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id AND m.name LIKE '%' || :country || '%'))),
 facts (country, aspect, detail, sort, fact_id) AS (
-  SELECT which.name, 'membership', m.status || ' of ' || o.name, 1, m.fact_id
+  SELECT which.name, 'membership', m.status || ' of ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name), 1, m.fact_id
     FROM which JOIN membership m ON m.member_id = which.id JOIN entity o ON o.id = m.organization_id
   UNION ALL
-  SELECT which.name, 'represented by', p.name || coalesce(' (' || t.title || ')', '') || ' at ' || ev.name, 2, a.fact_id
+  SELECT which.name, 'represented by', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) || coalesce(' (' || t.title || ')', '') || ' at ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name), 2, a.fact_id
     FROM which JOIN attendance a ON a.represents_id = which.id JOIN entity p ON p.id = a.person_id
     JOIN entity ev ON ev.id = a.event_id
     LEFT JOIN attendance_standing st
@@ -42,7 +42,7 @@ facts (country, aspect, detail, sort, fact_id) AS (
     FROM which JOIN stance s ON s.holder_id = which.id
   UNION ALL
   SELECT which.name, 'tension', t.about || ' with ' ||
-         (SELECT group_concat(e.name, ', ') FROM tension_party x JOIN entity e ON e.id = x.party_id
+         (SELECT group_concat(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name), ', ') FROM tension_party x JOIN entity e ON e.id = x.party_id
            WHERE x.fact_id = t.fact_id AND x.party_id <> which.id), 5, t.fact_id
     FROM which JOIN tension_party tp ON tp.party_id = which.id JOIN tension t ON t.fact_id = tp.fact_id)
 SELECT facts.country, facts.aspect, facts.detail,

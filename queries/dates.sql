@@ -26,9 +26,9 @@ SELECT CASE WHEN x.role = 'published' THEN 'article ' || scope.article_id
        x.role,
        x.printed,
        x.iso,
-       x.precision,
+       CASE length(x.iso) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END AS precision,
        CASE WHEN x.printed IS NULL THEN 'annotation'
-            WHEN x.printed GLOB '*[0-9][0-9][0-9][0-9]*' THEN 'as printed'
+            WHEN x.printed LIKE '%' || substr(x.iso, 1, 4) || '%' THEN 'as printed'
             ELSE 'against the article''s date'
        END AS resolved,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = x.fact_id AND se.article_id = :article),

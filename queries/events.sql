@@ -18,13 +18,16 @@ WITH scope (event_id) AS (  -- the events the article names, or every event: by 
   UNION SELECT id FROM event WHERE :article IS NULL)
 SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS event,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
-       (SELECT group_concat(pl.name, ', ') FROM location l JOIN entity pl ON pl.id = l.place_id
-         WHERE l.entity_id = e.id) AS place,
-       (SELECT count(*) FROM attendance a WHERE a.event_id = e.id) AS attendees,
+       (SELECT group_concat(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = pl.id AND nm.article_id = :article), pl.name), ', ')
+          FROM location l JOIN entity pl ON pl.id = l.place_id WHERE l.entity_id = e.id) AS place,
+       (SELECT count(*) FROM attendance a WHERE a.event_id = e.id
+           AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = a.fact_id AND s.article_id = :article)))
+         AS attendees,
        -- The article's own mention, or the first article's.
        (SELECT se.evidence FROM mention m JOIN statement_evidence se ON se.fact_id = m.fact_id AND se.article_id = m.article_id
          WHERE m.entity_id = e.id ORDER BY CASE WHEN m.article_id = :article THEN 0 ELSE 1 END, m.article_id LIMIT 1) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT mm.fact_id AS id FROM mention mm WHERE mm.entity_id = e.id
+                                             AND (:article IS NULL OR mm.article_id = :article)
                                           UNION ALL SELECT l.fact_id FROM location l WHERE l.entity_id = e.id)) AS fact_ids
   FROM scope CROSS JOIN event ev ON ev.id = scope.event_id
   JOIN entity e ON e.id = ev.id

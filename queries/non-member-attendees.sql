@@ -2,7 +2,7 @@
 -- title: Attendees from countries that are not (yet) members
 -- description: Attendees representing a country that is neither a founding nor a full member of the
 --   organization holding the event, with the status the articles give it, if any. Events no organization holds
---   have no members, so none of their attendees is listed.
+--   have no members, so none of their attendees is listed. Filtered to an article, the statuses that article states.
 -- param: article text optional  Only attendance stated by this article (its id)
 -- param: event text optional  Only this event (its id)
 -- column: person  The attendee, as printed
@@ -21,12 +21,14 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
        coalesce((SELECT group_concat(m.status, ', ') FROM membership m
-                  WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id), 'no status stated') AS status,
+                  WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
+                    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))), 'no status stated') AS status,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT a.fact_id AS id UNION ALL
                                           SELECT m.fact_id FROM membership m
-                                           WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id))
+                                           WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
+                    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))))
          AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN event e ON e.id = a.event_id
@@ -36,6 +38,7 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
  WHERE e.organization_id IS NOT NULL  -- an event no organization holds has no members
    AND NOT EXISTS (SELECT 1 FROM membership m
                     WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
+                    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))
                       AND m.status IN ('founding member', 'member'))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY scope.article_id, scope.seq

@@ -13,7 +13,7 @@
 -- example: Tell me about a leader by name
 -- example: Everything about someone: names, offices, meetings
 WITH who AS (
-  SELECT DISTINCT e.id, e.name FROM entity e
+  SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name FROM entity e
    WHERE e.kind = 'person'
      AND (e.name LIKE '%' || :name || '%'
           OR EXISTS (SELECT 1 FROM alias al WHERE al.entity_id = e.id AND al.name LIKE '%' || :name || '%')
@@ -25,15 +25,15 @@ facts (person, aspect, detail, sort, fact_id) AS (
   SELECT who.name, 'alias', al.name, 2, al.fact_id
     FROM who JOIN alias al ON al.entity_id = who.id
   UNION ALL
-  SELECT who.name, 'office', t.title || ' of ' || j.name, 3, t.fact_id
+  SELECT who.name, 'office', t.title || ' of ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = j.id AND nm.article_id = :article), j.name), 3, t.fact_id
     FROM who JOIN office_holding_title t ON t.person_id = who.id JOIN entity j ON j.id = t.jurisdiction_id
   UNION ALL
-  SELECT who.name, 'attended', ev.name || coalesce(' representing ' || r.name, ''), 4, a.fact_id
+  SELECT who.name, 'attended', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) || coalesce(' representing ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = r.id AND nm.article_id = :article), r.name), ''), 4, a.fact_id
     FROM who JOIN attendance a ON a.person_id = who.id JOIN entity ev ON ev.id = a.event_id
     LEFT JOIN entity r ON r.id = a.represents_id
   UNION ALL
   SELECT who.name, 'met',
-         (SELECT group_concat(o.name, ', ') FROM meeting_participant x JOIN entity o ON o.id = x.person_id
+         (SELECT group_concat(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name), ', ') FROM meeting_participant x JOIN entity o ON o.id = x.person_id
            WHERE x.fact_id = mp.fact_id AND x.person_id <> who.id), 5, mp.fact_id
     FROM who JOIN meeting_participant mp ON mp.person_id = who.id
   UNION ALL

@@ -1,9 +1,10 @@
 -- name: unrepresented-members
 -- title: Members with no named representative at an event
 -- description: For each event of an organization, its founding and full members for which no article names
---   anybody attending that event on their behalf, telling a stated absence apart from a member nobody names.
+--   anybody attending that event on their behalf, telling a stated absence apart from a member nobody names. Events
+--   whose attendance no article reports (a summit announced for next year) are left out.
 --   Attendance at another event of the organization does not count.
--- param: article text optional  Only memberships stated by this article, at the events it names (its id)
+-- param: article text optional  Only memberships stated by this article, at the events whose attendance it reports, and only the attendance it reports (its id)
 -- param: event text optional  Only this event (its id)
 -- column: event  The event nobody was named at for the member
 -- column: organization  The organization
@@ -23,11 +24,14 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND n
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS member,
        m.status,
        coalesce((SELECT 'stated absent' || coalesce(': ' || x.reason, '') FROM absence x
-                  WHERE x.event_id = e.id AND x.country_id = m.member_id ORDER BY x.fact_id LIMIT 1), 'not named') AS absence,
+                  WHERE x.event_id = e.id AND x.country_id = m.member_id
+                    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = x.fact_id AND s.article_id = :article))
+                  ORDER BY x.fact_id LIMIT 1), 'not named') AS absence,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT m.fact_id AS id UNION ALL
-                                          SELECT x.fact_id FROM absence x WHERE x.event_id = e.id AND x.country_id = m.member_id))
+                                          SELECT x.fact_id FROM absence x WHERE x.event_id = e.id AND x.country_id = m.member_id
+                                             AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = x.fact_id AND s.article_id = :article))))
          AS fact_ids
   FROM scope CROSS JOIN membership m ON m.fact_id = scope.fact_id
   JOIN event e ON e.organization_id = m.organization_id
@@ -36,6 +40,10 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND n
   JOIN entity c ON c.id = m.member_id
  WHERE m.status IN ('founding member', 'member')
    AND (:event IS NULL OR e.id = :event)
-   AND (:article IS NULL OR EXISTS (SELECT 1 FROM mention x WHERE x.entity_id = e.id AND x.article_id = :article))
-   AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id AND a.represents_id = m.member_id)
+   -- Only events whose attendance is reported: of the others nothing can be said.
+   -- Filtered to an article, what that article reports.
+   AND EXISTS (SELECT 1 FROM attendance any_a WHERE any_a.event_id = e.id
+                  AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = any_a.fact_id AND s.article_id = :article)))
+   AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id AND a.represents_id = m.member_id
+                      AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = a.fact_id AND s.article_id = :article)))
  ORDER BY ev.name, o.name, c.name

@@ -296,8 +296,7 @@ CREATE TABLE date_statement (
   about_fact_id INTEGER REFERENCES fact (id),  -- or the fact it dates (a membership, an attendance, ...); both NULL: the article's own date
   role          TEXT NOT NULL CHECK (role IN ('published', 'start', 'end', 'on', 'as of')),  -- which date of it
   printed       TEXT,                          -- the words that give it, verbatim ("on Thursday"); NULL for an annotation
-  iso           TEXT NOT NULL CHECK (iso GLOB '[0-9][0-9][0-9][0-9]*'),  -- ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
-  precision     TEXT GENERATED ALWAYS AS (CASE length(iso) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END) VIRTUAL,  -- 'year', 'month' or 'day'
+  iso           TEXT NOT NULL CHECK (iso GLOB '[0-9][0-9][0-9][0-9]*'),  -- ISO 8601 to the precision the words allow: YYYY, YYYY-MM or YYYY-MM-DD
   CHECK (entity_id IS NULL OR about_fact_id IS NULL)
 ) STRICT;
 

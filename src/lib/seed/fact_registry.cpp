@@ -9,6 +9,19 @@ namespace factdb::seed {
 namespace {
 constexpr std::int64_t kIdMask = (std::int64_t{1} << 53) - 1;
 constexpr XXH64_hash_t kCheckSeed = 0x9E3779B97F4A7C15ULL;
+// Whether `lumped` is "a or b ..." and `one` is one of its alternatives: text
+// that does not tell two statuses apart agrees with text that names one.
+bool lumps(const RowValue& lumped, const RowValue& one) {
+  const auto* l = std::get_if<std::string>(&lumped);
+  const auto* o = std::get_if<std::string>(&one);
+  if (!l || !o) return false;
+  for (std::size_t start = 0; start <= l->size();) {
+    auto end = std::min(l->find(" or ", start), l->size());
+    if (l->compare(start, end - start, *o) == 0 && o->size() == end - start) return end != l->size() || start != 0;
+    start = end + 4;
+  }
+  return false;
+}
 }  // namespace
 
 std::pair<std::int64_t, bool> ContentIds::id(std::string_view content) {
@@ -40,7 +53,8 @@ FactRegistry::Comparison FactRegistry::compare(const std::string& identity, std:
       const auto& value = field.second;
       auto was = std::find_if(other.values.fields.begin(), other.values.fields.end(), [&](const auto& f) { return f.first == key; });
       if (was == other.values.fields.end() || std::holds_alternative<std::monostate>(value) ||
-          std::holds_alternative<std::monostate>(was->second) || was->second == value)
+          std::holds_alternative<std::monostate>(was->second) || was->second == value || lumps(value, was->second) ||
+          lumps(was->second, value))
         continue;
       conflicts.push_back({other.fact, std::string(key), value, was->second, other.where, other.article, other.article == article});
     }

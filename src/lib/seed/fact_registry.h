@@ -71,7 +71,9 @@ class FactRegistry {
   // Records that fact `id`, with identity `identity`, says `values` in
   // article `article`, and returns the facts of the same identity it
   // contradicts: a field that both give, with different values. A fact that
-  // only leaves out what another gives does not contradict it.
+  // only leaves out what another gives does not contradict it, nor does one
+  // that lumps alternatives ("observer or dialogue partner") one of which the
+  // other names.
   Comparison compare(const std::string& identity, std::int64_t id, std::uint32_t article, const Location& where,
                                 Values values);
 
