@@ -181,3 +181,15 @@ TEST_CASE("news: printed words that do not give the ISO date are an error naming
     CHECK(e.diagnostics()[0].message.find("2025-09-12 is a friday, not a thursday") != std::string::npos);
   }
 }
+
+TEST_CASE("seed format: docs/seed-format.md is what factdb seed-format prints, and names every kind", "[docs]") {
+  TempDir dir;
+  auto r = run_factdb({"seed-format"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == read_file(real_seed().parent_path() / "docs" / "seed-format.md"));
+  for (const char* kind : {"[[absence]]", "[[host]]", "[[outcome]]", "[[date]]", "[[membership]]", "[[attendance]]"})
+    CHECK(r.out.find(std::string("### ") + kind) != std::string::npos);
+  auto schema = run_factdb({"seed-format", "--json-schema"}, dir.path());
+  REQUIRE(schema.exit_code == 0);
+  CHECK(schema.out.find("\"enum\": [\n              \"founding member\"") != std::string::npos);
+}

@@ -17,5 +17,6 @@ void setup_export(CLI::App& app);
 void setup_ask(CLI::App& app);
 void setup_graph(CLI::App& app);
 void setup_completion(CLI::App& app);
+void setup_seed_format(CLI::App& app);
 
 }  // namespace factdb::cli

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   factdb::cli::setup_ask(app);
   factdb::cli::setup_graph(app);
   factdb::cli::setup_completion(app);
+  factdb::cli::setup_seed_format(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

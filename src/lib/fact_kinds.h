@@ -50,6 +50,8 @@ struct FactKind {
   // fact has no identity beyond what it says (a stance, a meeting).
   std::vector<std::string_view> identity = {};
   std::string_view name_key = "name";  // entities: the field holding the name as printed
+  std::string_view doc = {};           // what it states, for docs/seed-format.md and the JSON Schema
+  std::string_view example = {};       // one entry as facts.toml writes it
 };
 
 // Every kind, in the order the loader reads them: a fact that refers to
