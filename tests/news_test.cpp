@@ -193,3 +193,54 @@ TEST_CASE("seed format: docs/seed-format.md is what factdb seed-format prints, a
   REQUIRE(schema.exit_code == 0);
   CHECK(schema.out.find("\"enum\": [\n              \"founding member\"") != std::string::npos);
 }
+
+TEST_CASE("new: an article's folder with its text byte for byte and a facts.toml that builds as it is", "[new][cli]") {
+  TempDir dir;
+  fs::create_directories(dir / "seed");
+  fs::copy(real_seed() / "sources.toml", dir / "seed" / "sources.toml");
+  for (const auto& text : {real_seed() / "sco-summit-astana-2024" / "article.txt", test_article("astana-wire-2024") / "article.txt",
+                           test_article("riga-river-council-test") / "article.txt", second_article() / "article.txt"}) {
+    INFO(text.string());
+    fs::remove_all(dir / "seed" / "started");
+    auto r = run_factdb({"new", text.string(), "--seed", "seed", "--id", "started"}, dir.path());
+    REQUIRE(r.exit_code == 0);
+    CHECK(read_file(dir / "seed" / "started" / "article.txt") == read_file(text));
+    auto facts = read_file(dir / "seed" / "started" / "facts.toml");
+    CHECK(facts.find("{ role = \"headline\", quote = ") != std::string::npos);
+    CHECK(facts.find("{ role = \"body\", from = ") != std::string::npos);
+    auto build = run_factdb({"build", "--seed", "seed", "-o", "started.db", "-q"}, dir.path());
+    CHECK(build.exit_code == 0);
+    CHECK(build.err.empty());
+  }
+  // The seed's headline, body and footer are found as its curator marked them.
+  auto facts = read_file(dir / "seed" / "started" / "facts.toml");
+  fs::remove_all(dir / "seed" / "started");
+  REQUIRE(run_factdb({"new", (real_seed() / "sco-summit-astana-2024" / "article.txt").string(), "--seed", "seed"}, dir.path())
+              .exit_code == 0);
+  auto seed_facts = read_file(dir / "seed" / "article" / "facts.toml");  // the id comes from the file's name
+  CHECK(seed_facts.find("{ role = \"headline\", quote = \"The Heads of Russia and China Unite at Central Asia Summit to "
+                        "Demonstrate Strengthening Collaboration\" }") != std::string::npos);
+  CHECK(seed_facts.find("{ role = \"footer\", quote = \"Exit mobile version\" }") != std::string::npos);
+  CHECK(seed_facts.find("President Kassym-Jomart Tokayev;") != std::string::npos);
+}
+
+TEST_CASE("new: never overwrites, refuses a bad id or text, and leaves nothing half made", "[new][cli]") {
+  TempDir dir;
+  fs::create_directories(dir / "seed" / "taken");
+  write_file(dir / "text.txt", "A headline of some words\n\nA body paragraph that says something, at some length.\n");
+  write_file(dir / "latin1.txt", "A headline\n\ncaf\xe9 au lait.\n");
+  auto taken = run_factdb({"new", "text.txt", "--seed", "seed", "--id", "taken"}, dir.path());
+  CHECK(taken.exit_code == 2);
+  CHECK(taken.err.find("exists already") != std::string::npos);
+  CHECK(run_factdb({"new", "text.txt", "--seed", "seed", "--id", "Bad Id"}, dir.path()).exit_code == 2);
+  CHECK(run_factdb({"new", "text.txt", "--seed", "seed", "--id", "../escape"}, dir.path()).exit_code == 2);
+  auto latin1 = run_factdb({"new", "latin1.txt", "--seed", "seed"}, dir.path());
+  CHECK(latin1.exit_code == 3);
+  CHECK(latin1.err.find("latin1.txt:3:4: invalid UTF-8") != std::string::npos);
+  CHECK(run_factdb({"new", "missing.txt", "--seed", "seed"}, dir.path()).exit_code == 4);
+  CHECK(run_factdb({"new", "text.txt", "--seed", "no-such-seed"}, dir.path()).exit_code == 4);
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir / "seed")) left.push_back(e.path().filename().string());
+  CHECK(left == std::vector<std::string>{"taken"});
+  CHECK(fs::is_empty(dir / "seed" / "taken"));
+}

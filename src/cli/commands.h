@@ -18,5 +18,6 @@ void setup_ask(CLI::App& app);
 void setup_graph(CLI::App& app);
 void setup_completion(CLI::App& app);
 void setup_seed_format(CLI::App& app);
+void setup_new(CLI::App& app);
 
 }  // namespace factdb::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   CLI::App app{"factdb: what news articles state, in one SQLite file, every fact traced to its words"};
   app.set_version_flag("--version", std::string("factdb ") + FACTDB_VERSION);
   app.require_subcommand(1);
+  factdb::cli::setup_new(app);
   factdb::cli::setup_build(app);
   factdb::cli::setup_queries(app);
   factdb::cli::setup_query(app);
