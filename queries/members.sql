@@ -7,7 +7,7 @@
 -- column: organization  The organization
 -- column: status  The status as the article states it
 -- column: member  The member country
--- column: as_of  The date the status holds from, when stated (ISO 8601); otherwise it is as of the article's date
+-- column: as_of  The date the status holds from (ISO 8601): as stated, or else the date of the article stating it; empty when neither is given
 -- column: evidence  The article's words stating the membership
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 -- example: Which countries are members of the organization?
@@ -19,7 +19,7 @@ WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or ever
 SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        m.status,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS member,
-       m.as_of,
+       coalesce(m.as_of, (SELECT art.published FROM article art WHERE art.id = scope.article_id)) AS as_of,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
        '[' || m.fact_id || ']' AS fact_ids

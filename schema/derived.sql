@@ -1,5 +1,10 @@
 -- Run once every article is loaded: fills the tables derived from the facts.
 
+-- Each article's own date, from the date statement that gives it.
+UPDATE article SET published = (SELECT d.iso FROM date_statement d JOIN statement s ON s.fact_id = d.fact_id
+                                 WHERE d.role = 'published' AND s.article_id = article.id)
+ WHERE id IN (SELECT s.article_id FROM date_statement d JOIN statement s ON s.fact_id = d.fact_id WHERE d.role = 'published');
+
 -- An entity printed differently by different articles is named corpus-wide
 -- as most of them print it; on a tie, as the article whose id sorts first
 -- does. Whatever order the folders were read in, the name is the same.

@@ -16,7 +16,8 @@ CREATE TABLE article (
   source_site TEXT,                    -- the publishing site as printed in the text; NULL when the text does not name it
   sha256      TEXT NOT NULL            -- SHA-256 of the file's bytes, lower-case hex
               CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
-  text        TEXT NOT NULL            -- the full text, byte for byte as published, boilerplate included
+  text        TEXT NOT NULL,           -- the full text, byte for byte as published, boilerplate included
+  published   TEXT                     -- its date (ISO 8601) as its [[date]] with role 'published' states it; NULL when not stated. Its statements are as of this date
 ) STRICT;
 
 -- A verbatim span of an article. For every row substr(article.text, start, length) = quote (SQLite's 1-based character positions).

@@ -293,3 +293,25 @@ TEST_CASE("an article without [article] or without a headline is refused", "[see
     CHECK(e.diagnostics()[1].message.find("needs a section with role = \"headline\"") != std::string::npos);
   }
 }
+
+TEST_CASE("a problem in [article] does not hide the rest of the file", "[seed]") {
+  // No text to look quotes up in, an unknown section role, and, below, a
+  // wrong status and a field of the wrong type: all four in one round.
+  Seed s("[article]\ntext = \"missing.txt\"\nsections = [{ role = \"sidebar\", quote = \"A test headline\" }]\n\n" +
+         std::string(kPeople) +
+         "[[organization]]\nid = \"league\"\nname = \"League\"\n\n"
+         "[[membership]]\norganization = \"league\"\nmember = \"freedonia\"\nstatus = \"spectator\"\nquote = \"members\"\n\n"
+         "[[holding]]\nperson = \"ann\"\noffice = \"nowhere\"\nacting = \"yes\"\nquote = \"Ann\"\n");
+  auto problems = s.problems();
+  std::vector<std::string> messages;
+  for (const auto& p : problems) messages.push_back(p.message);
+  INFO(::Catch::Detail::stringify(messages));
+  auto has = [&](const char* text) {
+    return std::any_of(messages.begin(), messages.end(), [&](const std::string& m) { return m.find(text) != std::string::npos; });
+  };
+  CHECK(has("missing.txt does not exist"));
+  CHECK(has("section role is \"sidebar\""));
+  CHECK(has("'status' is \"spectator\""));
+  CHECK(has("'acting' must be true or false"));
+  CHECK(has("unknown office 'nowhere'"));
+}
