@@ -26,7 +26,7 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
   JOIN entity p ON p.id = a.person_id
   JOIN entity c ON c.id = a.represents_id
   JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id AND st.standing = 'head of state'
-  JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
+  JOIN office_holding_title t ON t.fact_id = st.head_fact_id
   JOIN office_role r ON r.office_id = t.office_id AND r.role = 'head of state'
   JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
  WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id

@@ -6,6 +6,7 @@
 -- column: person  The holder, as printed
 -- column: office  The office's title; "acting" where held in an acting capacity
 -- column: of  The country or organization whose office it is
+-- column: as_of  Since when (ISO 8601), as stated, or else the date of the article stating it; "until" and the end when a term is stated to end
 -- column: role  head of state or head of government, when recorded
 -- column: evidence  The article's words stating the holding, or the annotation
 -- column: role_basis  The source of the role
@@ -19,6 +20,9 @@ WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or ever
 SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
        t.title AS office,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = j.id AND nm.article_id = :article), j.name) AS of,
+       coalesce((SELECT h.since FROM office_holding h WHERE h.fact_id = t.fact_id),
+                (SELECT art.published FROM article art WHERE art.id = scope.article_id))
+         || coalesce(' until ' || (SELECT h.until FROM office_holding h WHERE h.fact_id = t.fact_id), '') AS as_of,
        (SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = t.office_id) AS role,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = t.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = t.fact_id)) AS evidence,

@@ -25,7 +25,7 @@ SELECT (SELECT group_concat(n, ' · ')
  ORDER BY x.id;
 
 -- Each article's attendance statements, with the standing of the attendee.
-INSERT INTO attendance_standing (fact_id, article_id, holding_fact_id, standing)
+INSERT INTO attendance_standing (fact_id, article_id, holding_fact_id, head_fact_id, standing)
 WITH att AS (
   SELECT s.article_id, a.fact_id, a.event_id, a.person_id, a.represents_id, a.office_id
     FROM statement s JOIN attendance a ON a.fact_id = s.fact_id),
@@ -41,12 +41,15 @@ seen AS (
    WHERE n = 1),
 -- Who heads which country's state, as each article sees it: holds its head-of-state office, not as acting.
 head AS (
-  SELECT seen.article_id, seen.person_id, o.jurisdiction_id AS country_id
+  SELECT seen.article_id, seen.person_id, o.jurisdiction_id AS country_id, seen.fact_id
     FROM seen JOIN office o ON o.id = seen.office_id
    WHERE NOT seen.acting AND EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = seen.office_id AND r.role = 'head of state'))
 SELECT att.fact_id, att.article_id,
        (SELECT seen.fact_id FROM seen
          WHERE seen.article_id = att.article_id AND seen.person_id = att.person_id AND seen.office_id = att.office_id),
+       (SELECT head.fact_id FROM head
+         WHERE head.article_id = att.article_id AND head.person_id = att.person_id AND head.country_id = att.represents_id
+         ORDER BY head.fact_id LIMIT 1),
        CASE WHEN NOT EXISTS (SELECT 1 FROM entity c WHERE c.id = att.represents_id AND c.kind = 'country') THEN NULL
             WHEN EXISTS (SELECT 1 FROM head WHERE head.article_id = att.article_id AND head.person_id = att.person_id
                                               AND head.country_id = att.represents_id) THEN 'head of state'

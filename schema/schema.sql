@@ -152,7 +152,9 @@ CREATE TABLE office_holding (
   fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   person_id TEXT NOT NULL REFERENCES entity (id),  -- who holds the office
   office_id TEXT NOT NULL REFERENCES office (id),  -- which office
-  acting    INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1))  -- 1 when held in an acting capacity
+  acting    INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),  -- 1 when held in an acting capacity
+  since     TEXT CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]*'),  -- ISO 8601 start of the term, when stated
+  until     TEXT CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]*')   -- ISO 8601 end of the term, when stated; NULL: not stated to have ended
 ) STRICT;
 
 -- Who attended an event, representing whom, in which office (Wikidata: participant, with its role).
@@ -173,6 +175,7 @@ CREATE TABLE attendance_standing (
   fact_id         INTEGER NOT NULL REFERENCES attendance (fact_id),  -- the attendance
   article_id      TEXT NOT NULL REFERENCES article (id),    -- the article stating it
   holding_fact_id INTEGER REFERENCES office_holding (fact_id),  -- the holding of the office named at the attendance, as this article sees it
+  head_fact_id    INTEGER REFERENCES office_holding (fact_id),  -- for a head of state: the holding of the head-of-state office, whichever office the attendance names
   standing        TEXT                 -- for a country's representative: 'head of state'; 'delegation' (the head of state attended too); 'stand-in'; 'unknown' (neither the office's role nor the country's head-of-state office is recorded); NULL otherwise
                   CHECK (standing IN ('head of state', 'delegation', 'stand-in', 'unknown')),
   PRIMARY KEY (fact_id, article_id)

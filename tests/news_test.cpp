@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <set>
 
 #include "factdb/build.h"
@@ -243,4 +244,39 @@ TEST_CASE("new: never overwrites, refuses a bad id or text, and leaves nothing h
   for (const auto& e : fs::directory_iterator(dir / "seed")) left.push_back(e.path().filename().string());
   CHECK(left == std::vector<std::string>{"taken"});
   CHECK(fs::is_empty(dir / "seed" / "taken"));
+}
+
+TEST_CASE("news: a head of state attending without the office named is still one, and dated holdings change while their dates disagree",
+          "[news]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  auto riga = seed / "riga-river-council-test";
+  auto wire = seed / "astana-wire-2024";
+  fs::copy(test_article("riga-river-council-test"), riga, fs::copy_options::recursive);
+  fs::copy(test_article("astana-wire-2024"), wire, fs::copy_options::recursive);
+  // Duda attends with no office named; he holds Poland's head-of-state office.
+  replace_once(riga / "facts.toml", "represents = \"poland\"\noffice = \"president-of-poland\"\n", "represents = \"poland\"\n");
+  // The wire (5 July 2024) calls Mokhber's holding not acting, and gives its start; the seed (undated) gives none.
+  replace_once(wire / "facts.toml", "office = \"president-of-iran\"\nacting = true\n",
+               "office = \"president-of-iran\"\nsince = \"2024-05\"\n");
+  build_database(seed, dir / "facts.db");
+  Database db(dir / "facts.db");
+  auto heads = db.run_canned("heads-of-state", {{"article", "riga-river-council-test"}});
+  CHECK(column(heads, "person") == std::vector<std::string>{"Edgars Rinkevics", "Andrzej Duda"});
+  CHECK(column(heads, "office") == std::vector<std::string>{"President", "President"});
+  // The seed has no date: 'acting' given otherwise is a disagreement, not a change.
+  auto d = db.run_canned("disagreements", {{"article", "astana-wire-2024"}});
+  CHECK(as_set(column(d, "field")).count("acting") == 1);
+  auto offices = db.run_canned("offices", {{"article", "astana-wire-2024"}});
+  auto person = column(offices, "person");
+  auto at = static_cast<std::size_t>(std::find(person.begin(), person.end(), "Mohammad Mokhber") - person.begin());
+  REQUIRE(at < person.size());
+  CHECK(column(offices, "as_of")[at] == "2024-05");
+  CHECK(column(offices, "office")[at] == "President");
+  // Once the seed is dated too, the same difference is a change over time.
+  std::ofstream(seed / "sco-summit-astana-2024" / "facts.toml", std::ios::app)
+      << "\n[[date]]\nrole = \"published\"\niso = 2024-07-04\nannotation = { source = \"wikidata\", note = \"the summit's second day\" }\n";
+  build_database(seed, dir / "dated.db");
+  Database dated(dir / "dated.db");
+  CHECK(as_set(column(dated.run_canned("disagreements", {{"article", "astana-wire-2024"}}), "field")).count("acting") == 0);
 }

@@ -84,10 +84,12 @@ annotation = { source = "wikidata", note = "Q843 (Pakistan): head of government 
       {"holding", "office_holding", {},
        {{"person", T::ref, true, "person_id", "person"},
         {"office", T::ref, true, "office_id", "office"},
-        {"acting", T::boolean, false, "acting"}},
+        {"acting", T::boolean, false, "acting"},
+        {"since", T::date, false, "since"},
+        {"until", T::date, false, "until"}},
        {"person", "office"},
        "name",
-       "That a person holds an office, acting or not. A person may hold several; an attendance names the one they came in.",
+       "That a person holds an office, acting or not, for the term the text gives (since, until) or else as of the article's date. A person may hold several; an attendance names the one they came in.",
        R"([[holding]]
 person = "shehbaz-sharif"
 office = "prime-minister-of-pakistan"

@@ -455,15 +455,20 @@ class Loader {
     }
     for (const auto& v : entry.values) values.fields.emplace_back(v.field->key, v.value);
     auto result = facts_.compare(identity, fact_id, a.index, entry.where, std::move(values));
-    // A statement is as of its date, or its article's: two undated statements
-    // from articles of different dates tell a change, not a disagreement.
+    // A statement is as of its dates, or its article's: the same holding or
+    // status given otherwise by articles of different dates tells a change,
+    // not a disagreement; the dates themselves given otherwise do disagree.
     bool dated_kind = std::any_of(kind.fields.begin(), kind.fields.end(), [](const FieldSpec& f) { return f.type == FieldType::date; });
     if (dated_kind)
       result.conflicts.erase(std::remove_if(result.conflicts.begin(), result.conflicts.end(),
                                             [&](const FactRegistry::Conflict& c) {
                                               const auto& mine = published_[a.index];
                                               const auto& theirs = published_[c.other_article];
-                                              return !c.same_article && !mine.empty() && !theirs.empty() && mine != theirs;
+                                              // Two dates given for the same thing do disagree.
+                                              const auto* field = entry.value(c.field);
+                                              bool date_field = field && field->field->type == FieldType::date;
+                                              return !c.same_article && !date_field && !mine.empty() && !theirs.empty() &&
+                                                     mine != theirs;
                                             }),
                              result.conflicts.end());
     if (result.same_article) {
