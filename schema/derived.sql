@@ -29,32 +29,55 @@ INSERT INTO attendance_standing (fact_id, article_id, holding_fact_id, head_fact
 WITH att AS (
   SELECT s.article_id, a.fact_id, a.event_id, a.person_id, a.represents_id, a.office_id
     FROM statement s JOIN attendance a ON a.fact_id = s.fact_id),
--- Every office an attendee holds, as each article reporting them sees it: the
--- holding the article states, else the first another article states.
+-- When each event took place, as far as any article dates it (ISO 8601, to
+-- the precision given).
+event_date AS (
+  SELECT e.id AS event_id,
+         (SELECT min(d.iso) FROM date_statement d WHERE d.entity_id = e.id AND d.role IN ('start', 'on')) AS first_day,
+         (SELECT max(d.iso) FROM date_statement d WHERE d.entity_id = e.id AND d.role IN ('end', 'on', 'start')) AS last_day
+    FROM event e),
+-- Every office an attendee holds at the event, as each article reporting them
+-- sees it: the holding the article states, else the first another article
+-- states; not a term stated to end before the event or begin after it
+-- (dates compared to the precision both give).
 seen AS (
-  SELECT article_id, person_id, office_id, fact_id, acting FROM (
-    SELECT p.article_id, h.person_id, h.office_id, h.fact_id, h.acting,
-           row_number() OVER (PARTITION BY p.article_id, h.person_id, h.office_id
+  SELECT article_id, person_id, event_id, office_id, fact_id, acting FROM (
+    SELECT p.article_id, h.person_id, p.event_id, h.office_id, h.fact_id, h.acting,
+           row_number() OVER (PARTITION BY p.article_id, h.person_id, p.event_id, h.office_id
                               ORDER BY EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = h.fact_id AND s.article_id = p.article_id) DESC,
                                        h.fact_id) AS n
-      FROM (SELECT DISTINCT article_id, person_id FROM att) p JOIN office_holding h ON h.person_id = p.person_id)
+      FROM (SELECT DISTINCT article_id, person_id, event_id FROM att) p
+      JOIN office_holding h ON h.person_id = p.person_id
+      LEFT JOIN event_date ed ON ed.event_id = p.event_id
+     WHERE (h.until IS NULL OR ed.first_day IS NULL
+            OR substr(h.until, 1, min(length(h.until), length(ed.first_day))) >=
+               substr(ed.first_day, 1, min(length(h.until), length(ed.first_day))))
+       AND (h.since IS NULL OR ed.last_day IS NULL
+            OR substr(h.since, 1, min(length(h.since), length(ed.last_day))) <=
+               substr(ed.last_day, 1, min(length(h.since), length(ed.last_day)))))
    WHERE n = 1),
--- Who heads which country's state, as each article sees it: holds its head-of-state office, not as acting.
+-- Who heads which country's state at the event, as each article sees it:
+-- holds its head-of-state office, not as acting.
 head AS (
-  SELECT seen.article_id, seen.person_id, o.jurisdiction_id AS country_id, seen.fact_id
+  SELECT seen.article_id, seen.person_id, seen.event_id, o.jurisdiction_id AS country_id, seen.fact_id
     FROM seen JOIN office o ON o.id = seen.office_id
    WHERE NOT seen.acting AND EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = seen.office_id AND r.role = 'head of state'))
 SELECT att.fact_id, att.article_id,
        (SELECT seen.fact_id FROM seen
-         WHERE seen.article_id = att.article_id AND seen.person_id = att.person_id AND seen.office_id = att.office_id),
+         WHERE seen.article_id = att.article_id AND seen.person_id = att.person_id AND seen.event_id = att.event_id
+           AND seen.office_id = att.office_id),
        (SELECT head.fact_id FROM head
-         WHERE head.article_id = att.article_id AND head.person_id = att.person_id AND head.country_id = att.represents_id
+         WHERE head.article_id = att.article_id AND head.person_id = att.person_id AND head.event_id = att.event_id
+           AND head.country_id = att.represents_id
          ORDER BY head.fact_id LIMIT 1),
        CASE WHEN NOT EXISTS (SELECT 1 FROM entity c WHERE c.id = att.represents_id AND c.kind = 'country') THEN NULL
             WHEN EXISTS (SELECT 1 FROM head WHERE head.article_id = att.article_id AND head.person_id = att.person_id
-                                              AND head.country_id = att.represents_id) THEN 'head of state'
+                                              AND head.event_id = att.event_id AND head.country_id = att.represents_id)
+              THEN 'head of state'
             -- The country's head of state attended the same event, as any article reports.
-            WHEN EXISTS (SELECT 1 FROM att other JOIN head ON head.article_id = other.article_id AND head.person_id = other.person_id
+            WHEN EXISTS (SELECT 1 FROM att other
+                           JOIN head ON head.article_id = other.article_id AND head.person_id = other.person_id
+                                    AND head.event_id = other.event_id
                           WHERE other.event_id = att.event_id AND other.represents_id = att.represents_id
                             AND other.person_id <> att.person_id AND head.country_id = att.represents_id) THEN 'delegation'
             -- Known not to be the head of state: the country's head-of-state office is recorded, or the office's role is.

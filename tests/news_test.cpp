@@ -279,4 +279,13 @@ TEST_CASE("news: a head of state attending without the office named is still one
   build_database(seed, dir / "dated.db");
   Database dated(dir / "dated.db");
   CHECK(as_set(column(dated.run_canned("disagreements", {{"article", "astana-wire-2024"}}), "field")).count("acting") == 0);
+  // A term stated to end before the event (the Riga summit of 11 September
+  // 2025) makes nobody head of state at it.
+  replace_once(riga / "facts.toml", "person = \"edgars-rinkevics\"\noffice = \"president-of-latvia\"\n",
+               "person = \"edgars-rinkevics\"\noffice = \"president-of-latvia\"\nuntil = \"2025-01\"\n");
+  build_database(seed, dir / "ended.db");
+  Database ended(dir / "ended.db");
+  CHECK(column(ended.run_canned("heads-of-state", {{"article", "riga-river-council-test"}}), "person") ==
+        std::vector<std::string>{"Andrzej Duda"});
+  CHECK(as_set(column(ended.run_canned("stand-ins", {{"article", "riga-river-council-test"}}), "person")).count("Edgars Rinkevics") == 1);
 }
