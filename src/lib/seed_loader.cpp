@@ -17,6 +17,7 @@
 #include "seed/entities.h"
 #include "seed/entry_reader.h"
 #include "seed/fact_registry.h"
+#include "seed/kind_rules.h"
 #include "seed/rows.h"
 
 namespace fs = std::filesystem;
@@ -59,14 +60,6 @@ struct Article {
   std::unordered_map<std::string, int> occurrences;                      // content -> times stated so far
   std::optional<IsoDate> published;  // the article's date, when a [[date]] with role = "published" gives it
   std::string published_iso;
-  // Dates whose printed words are checked against the article's date once the whole file is read.
-  struct PrintedDate {
-    std::string printed;
-    IsoDate iso;
-    Location where;
-  };
-  std::vector<PrintedDate> printed_dates;
-  int published_dates = 0;
 };
 
 class Loader {
@@ -190,14 +183,13 @@ class Loader {
     define_ids(a, *doc, fields);
     find_published(a, *doc);
     EntryReader reader(fields, a.header.text.get(), sources_);
+    rules_.begin_article(a.published);
     for (const auto& kind : fact_kinds()) {
       const auto* items = doc->get_as<toml::array>(kind.key);
       if (!items || !items->is_array_of_tables()) continue;
       for (const auto& item : *items) store(a, fields, reader.read(kind, *item.as_table()));
     }
-    for (const auto& d : a.printed_dates)
-      if (auto problem = printed_date_problem(d.printed, d.iso, a.published))
-        diagnostics_.fail(d.where, fmt::format("'printed' \"{}\" does not give 'iso': {}", shown(d.printed), *problem));
+    rules_.end_article(diagnostics_);
   }
 
   // The article's own date, before its facts are read: statements are as of
@@ -310,7 +302,7 @@ class Loader {
     }
     for (const auto& list : entry.lists)
       for (const auto& [ref, node] : list.ids) entities_.require(ref, list.field->refs, list.field->key, fields.at(*node));
-    check_rules(a, fields, entry);
+    rules_.check(fields, entry);
     if (diagnostics_.count() != problems) entry.valid = false;
     if (!entry.valid || !inserting()) {
       if (!entry.label.empty()) a.labels.emplace(entry.label, 0);  // known, so later references do not cascade
@@ -319,49 +311,6 @@ class Loader {
     rows_.in_context(entry.where, fmt::format("[[{}]]", kind.key));
     if (id) store_entity(a, fields, entry, *id);
     else store_fact(a, entry);
-  }
-
-  // The rules of a kind beyond its fields' types.
-  void check_rules(Article& a, TomlFields& fields, const Entry& entry) {
-    const auto& key = entry.kind->key;
-    auto given = [&](std::string_view field) { return entry.value(field) && entry.value(field)->node; };
-    if (key == "holding") {
-      const auto *person = entry.text("person"), *office = entry.text("office");
-      if (person && office) entities_.add_holding(*person, *office);
-    } else if (key == "attendance") {
-      // The office in which someone attended is one some article says they hold.
-      const auto *person = entry.text("person"), *office = entry.text("office");
-      if (person && office) entities_.require_holding(*person, *office, fields.at(*entry.value("office")->node));
-    } else if (key == "absence") {
-      if (!given("person") && !given("office") && !given("country"))
-        fields.fail(entry.where, "[[absence]] needs who did not attend: 'person', 'office' (its holder, unnamed) or 'country'");
-    } else if (key == "host") {
-      if (!given("country") && !given("person")) fields.fail(entry.where, "[[host]] needs 'country' or 'person'");
-    } else if (key == "date") {
-      check_date(a, fields, entry, given("of"), given("fact"));
-    }
-  }
-
-  // A date is of the article (role = "published"), or of one entity or fact;
-  // its printed words, when the article's words state it, give its ISO form.
-  void check_date(Article& a, TomlFields& fields, const Entry& entry, bool of, bool fact) {
-    const auto* role = entry.text("role");
-    if (!role) return;
-    if (*role == "published") {
-      if (of || fact) fields.fail(entry.where, "a [[date]] with role = \"published\" is the article's own: leave out 'of' and 'fact'");
-      if (++a.published_dates > 1) fields.fail(entry.where, "a second [[date]] with role = \"published\": an article has one date");
-    } else if (of == fact) {
-      fields.fail(entry.where, fmt::format("a [[date]] with role = \"{}\" is of one thing: give 'of' (an entity id) or 'fact' (a label), "
-                                           "not {}", *role, of ? "both" : "neither"));
-    }
-    const auto* printed = entry.text("printed");
-    auto iso = entry.text("iso") ? parse_iso_date(*entry.text("iso")) : std::nullopt;
-    if (entry.annotation || !iso) return;
-    if (!printed) {
-      fields.fail(entry.where, "[[date]] needs 'printed': the words of the quote that give the date");
-      return;
-    }
-    a.printed_dates.push_back({*printed, *iso, fields.at(*entry.value("printed")->node)});
   }
 
   // An article naming an entity: the entity (and its event or office row)
@@ -532,6 +481,7 @@ class Loader {
   std::function<void(std::size_t, std::size_t)> progress_;
   Diagnostics diagnostics_;
   Entities entities_{diagnostics_};
+  KindRules rules_{entities_};
   FactRegistry facts_;
   ContentIds evidence_ids_;
   std::set<std::string> sources_;
