@@ -20,7 +20,9 @@ WITH which AS (
           OR EXISTS (SELECT 1 FROM alias al WHERE al.entity_id = e.id AND al.name LIKE '%' || :country || '%')
           OR EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id AND m.name LIKE '%' || :country || '%'))),
 facts (country, aspect, detail, sort, fact_id) AS (
-  SELECT which.name, 'membership', m.status || ' of ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name), 1, m.fact_id
+  -- With the date it holds from, when the article gives one: statements are as of their dates.
+  SELECT which.name, 'membership', m.status || ' of ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name)
+         || coalesce(' as of ' || m.as_of, ''), 1, m.fact_id
     FROM which JOIN membership m ON m.member_id = which.id JOIN entity o ON o.id = m.organization_id
   UNION ALL
   SELECT which.name, 'represented by', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) || coalesce(' (' || t.title || ')', '') || ' at ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name), 2, a.fact_id

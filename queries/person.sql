@@ -25,7 +25,10 @@ facts (person, aspect, detail, sort, fact_id) AS (
   SELECT who.name, 'alias', al.name, 2, al.fact_id
     FROM who JOIN alias al ON al.entity_id = who.id
   UNION ALL
-  SELECT who.name, 'office', t.title || ' of ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = j.id AND nm.article_id = :article), j.name), 3, t.fact_id
+  -- With the term, when the article gives one: statements are as of their dates.
+  SELECT who.name, 'office', t.title || ' of ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = j.id AND nm.article_id = :article), j.name)
+         || coalesce((SELECT coalesce(' since ' || h.since, '') || coalesce(' until ' || h.until, '') FROM office_holding h
+                       WHERE h.fact_id = t.fact_id AND (h.since IS NOT NULL OR h.until IS NOT NULL)), ''), 3, t.fact_id
     FROM who JOIN office_holding_title t ON t.person_id = who.id JOIN entity j ON j.id = t.jurisdiction_id
   UNION ALL
   SELECT who.name, 'attended', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) || coalesce(' representing ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = r.id AND nm.article_id = :article), r.name), ''), 4, a.fact_id

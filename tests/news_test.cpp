@@ -289,3 +289,22 @@ TEST_CASE("news: a head of state attending without the office named is still one
         std::vector<std::string>{"Andrzej Duda"});
   CHECK(as_set(column(ended.run_canned("stand-ins", {{"article", "riga-river-council-test"}}), "person")).count("Edgars Rinkevics") == 1);
 }
+
+TEST_CASE("news: check fails a standing, a disagreement or an article date that does not follow from the statements", "[news]") {
+  for (const char* tamper : {"DELETE FROM attendance_standing WHERE fact_id = (SELECT min(fact_id) FROM attendance_standing)",
+                             "UPDATE article SET published = '1999' WHERE id = 'astana-wire-2024'",
+                             "INSERT INTO disagreement SELECT min(fact_id), max(fact_id), 'status', 'a', 'b' FROM statement "
+                             "WHERE article_id = 'riga-river-council-test'"}) {
+    INFO(tamper);
+    TempDir dir;
+    fs::copy_file(news().db_path, dir / "tampered.db");
+    {
+      SQLite::Database db((dir / "tampered.db").string(), SQLite::OPEN_READWRITE);
+      db.exec(tamper);
+    }
+    auto results = check_database(dir / "tampered.db");
+    auto derived = std::find_if(results.begin(), results.end(), [](const CheckResult& r) { return r.name == "derived"; });
+    REQUIRE(derived != results.end());
+    CHECK_FALSE(derived->ok);
+  }
+}

@@ -147,6 +147,31 @@ CheckResult fact_support(SQLite::Database& db) {
                            unsupported, both, stray, unstated, wrong)};
 }
 
+// What the build derives from the statements, derived as it says: one
+// standing per attendance statement, disagreements between facts of one kind
+// that no single article states both of, each article's date from its own.
+CheckResult derived(SQLite::Database& db) {
+  auto standings = count(db,
+                         "SELECT (SELECT count(*) FROM statement s JOIN attendance a ON a.fact_id = s.fact_id) <> "
+                         "       (SELECT count(*) FROM attendance_standing st JOIN statement s "
+                         "          ON s.fact_id = st.fact_id AND s.article_id = st.article_id) "
+                         "    OR (SELECT count(*) FROM attendance_standing) <> "
+                         "       (SELECT count(*) FROM statement s JOIN attendance a ON a.fact_id = s.fact_id)");
+  auto disagreements = count(db,
+                             "SELECT count(*) FROM disagreement d JOIN fact f ON f.id = d.fact_id JOIN fact g ON g.id = d.other_fact_id "
+                             "WHERE f.kind <> g.kind OR EXISTS (SELECT 1 FROM statement a JOIN statement b ON b.article_id = a.article_id "
+                             "                                   WHERE a.fact_id = d.fact_id AND b.fact_id = d.other_fact_id)");
+  auto dates = count(db,
+                     "SELECT count(*) FROM article a WHERE a.published IS NOT (SELECT d.iso FROM date_statement d "
+                     "  JOIN statement s ON s.fact_id = d.fact_id WHERE d.role = 'published' AND s.article_id = a.id)");
+  bool ok = standings == 0 && disagreements == 0 && dates == 0;
+  return {"derived", ok,
+          ok ? std::string("standings, disagreements and article dates follow from the statements")
+             : fmt::format("{}{} disagreement(s) within one article or across kinds, {} article date(s) not their own",
+                           standings ? "attendance standings do not match the attendance statements; " : "", disagreements,
+                           dates)};
+}
+
 CheckResult schema(SQLite::Database& db) {
   auto differences = schema_differences(db);
   return {"schema", differences.empty(),
@@ -219,15 +244,16 @@ std::vector<CheckResult> check_connection(SQLite::Database& db) {
   static constexpr std::pair<const char*, Check> checks[] = {
       {"schema version", schema_version}, {"integrity", integrity},         {"foreign keys", foreign_keys},
       {"evidence", evidence},             {"article hashes", article_hashes}, {"fact support", fact_support},
-      {"schema", schema},                 {"canned queries", canned_queries}, {"documentation", documentation}};
+      {"derived", derived},               {"schema", schema},                 {"canned queries", canned_queries},
+      {"documentation", documentation}};
   return run_checks(db, checks);
 }
 
 std::vector<CheckResult> check_content(SQLite::Database& db) {
   static constexpr std::pair<const char*, Check> checks[] = {
       {"schema version", schema_version}, {"evidence", evidence},           {"article hashes", article_hashes},
-      {"fact support", fact_support},     {"schema", schema},                 {"canned queries", canned_queries},
-      {"documentation", documentation}};
+      {"fact support", fact_support},     {"derived", derived},               {"schema", schema},
+      {"canned queries", canned_queries}, {"documentation", documentation}};
   // The foreign-key check takes as long as all the others together: it runs
   // on a connection of its own, on the other core, when the file has a name.
   static constexpr std::pair<const char*, Check> fk_check[] = {{"foreign keys", foreign_keys}};
