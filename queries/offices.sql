@@ -3,7 +3,7 @@
 -- description: Every office holding: the person, the office as printed ("acting" where so), whose office it is,
 --   and whether that office is its country's head of state or head of government (with the source of that role).
 -- param: article text optional  Only holdings stated by this article (its id)
--- column: person  The holder, as printed
+-- column: person  The holder, as printed; "(not named)" where the article does not name them
 -- column: office  The office's title; "acting" where held in an acting capacity
 -- column: of  The country or organization whose office it is
 -- column: as_of  Since when (ISO 8601), as stated, or else the date of the article stating it; "until" and the end when a term is stated to end
@@ -17,7 +17,8 @@
 WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'office_holding' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
+                '(not named)') AS person,
        t.title AS office,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = j.id AND nm.article_id = :article), j.name) AS of,
        coalesce((SELECT h.since FROM office_holding h WHERE h.fact_id = t.fact_id),
@@ -32,6 +33,6 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT t.fact_id AS id UNION ALL
                                           SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)) AS fact_ids
   FROM scope CROSS JOIN office_holding_title t ON t.fact_id = scope.fact_id
-  JOIN entity p ON p.id = t.person_id
+  LEFT JOIN entity p ON p.id = t.person_id
   JOIN entity j ON j.id = t.jurisdiction_id
  ORDER BY scope.article_id, scope.seq

@@ -150,7 +150,7 @@ CREATE TABLE office_role (
 -- Who holds which office, and whether in an acting capacity (Wikidata: position held, nature of statement = acting).
 CREATE TABLE office_holding (
   fact_id   INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
-  person_id TEXT NOT NULL REFERENCES entity (id),  -- who holds the office
+  person_id TEXT REFERENCES entity (id),           -- who holds the office; NULL when the article does not name the holder
   office_id TEXT NOT NULL REFERENCES office (id),  -- which office
   acting    INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),  -- 1 when held in an acting capacity
   since     TEXT CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]*'),  -- ISO 8601 start of the term, when stated

@@ -144,6 +144,16 @@ TEST_CASE("news: stated absences, with their reasons, apart from members nobody 
         std::multiset<std::string>{"Belarus", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan"});
 }
 
+TEST_CASE("news: an office whose holder the article does not name", "[news]") {
+  auto offices = news_db().run_canned("offices", {{"article", "riga-river-council-test"}});
+  auto person = column(offices, "person");
+  auto at = static_cast<std::size_t>(std::find(person.begin(), person.end(), "(not named)") - person.begin());
+  REQUIRE(at < person.size());
+  CHECK(column(offices, "office")[at] == "president");
+  CHECK(column(offices, "of")[at] == "Estonia");
+  CHECK(column(offices, "role")[at] == "head of state");
+}
+
 TEST_CASE("news: hosts, outcomes, meeting subjects and dates as printed and in ISO 8601", "[news]") {
   CHECK(column(news_db().run_canned("hosts"), "country") == std::vector<std::string>{"Kazakhstan", "Latvia"});
   CHECK(column(news_db().run_canned("outcomes", {{"event", "baltic-rivers-summit-2025"}}), "what") ==

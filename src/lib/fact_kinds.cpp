@@ -82,14 +82,14 @@ office = "prime-minister-of-pakistan"
 role = "head of government"
 annotation = { source = "wikidata", note = "Q843 (Pakistan): head of government (P1313) = Prime Minister" })"},
       {"holding", "office_holding", {},
-       {{"person", T::ref, true, "person_id", "person"},
+       {{"person", T::ref, false, "person_id", "person"},
         {"office", T::ref, true, "office_id", "office"},
         {"acting", T::boolean, false, "acting"},
         {"since", T::date, false, "since"},
         {"until", T::date, false, "until"}},
        {"person", "office"},
        "name",
-       "That a person holds an office, acting or not, for the term the text gives (since, until) or else as of the article's date. A person may hold several; an attendance names the one they came in.",
+       "That a person holds an office, acting or not, for the term the text gives (since, until) or else as of the article's date. A person may hold several; an attendance names the one they came in. Without person, the office's holder is not named (the president fell ill).",
        R"([[holding]]
 person = "shehbaz-sharif"
 office = "prime-minister-of-pakistan"
