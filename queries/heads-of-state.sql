@@ -20,7 +20,10 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
-       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = :article), rfe.evidence) AS role_basis,
+       -- The role as the article of the row states it, or else as the first article stating it does.
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = st.article_id),
+                         (SELECT se.evidence FROM statement_evidence se JOIN fact rf ON rf.id = r.fact_id
+                           WHERE se.fact_id = r.fact_id AND se.article_id = rf.first_article_id)) AS role_basis,
        '[' || a.fact_id || ',' || t.fact_id || ',' || r.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity p ON p.id = a.person_id
@@ -28,7 +31,6 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
   JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id AND st.standing = 'head of state'
   JOIN office_holding_title t ON t.fact_id = st.head_fact_id
   JOIN office_role r ON r.office_id = t.office_id AND r.role = 'head of state'
-  JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
  WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY scope.article_id, scope.seq

@@ -27,8 +27,11 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
        (SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = t.office_id) AS role,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = t.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = t.fact_id)) AS evidence,
-       (SELECT group_concat(coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = :article), rfe.evidence), ' | ')
-          FROM office_role r JOIN fact_evidence rfe ON rfe.fact_id = r.fact_id
+       -- Each role as the article of the row states it, or else as the first article stating it does.
+       (SELECT group_concat(coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = scope.article_id),
+                         (SELECT se.evidence FROM statement_evidence se JOIN fact rf ON rf.id = r.fact_id
+                           WHERE se.fact_id = r.fact_id AND se.article_id = rf.first_article_id)), ' | ')
+          FROM office_role r
          WHERE r.office_id = t.office_id) AS role_basis,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT t.fact_id AS id UNION ALL
                                           SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)) AS fact_ids

@@ -11,7 +11,7 @@
 -- column: member  The member country nobody is named for
 -- column: status  Its membership status
 -- column: absence  'stated absent' (with the reason, when given) where an article says it sent nobody or its representative did not attend; 'not named' where no article names anybody
--- column: evidence  The article's words stating the membership
+-- column: evidence  The words stating the membership, of the article reporting the event when it states it
 -- column: fact_ids  JSON array of the facts the row rests on; see factdb why
 -- example: Which members sent nobody?
 -- example: Which member states were absent or missing?
@@ -27,8 +27,19 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND n
                   WHERE x.event_id = e.id AND x.country_id = m.member_id
                     AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = x.fact_id AND s.article_id = :article))
                   ORDER BY x.fact_id LIMIT 1), 'not named') AS absence,
-       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
-                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
+       -- The membership in the words of the article reporting the event, when it
+       -- states it, else of the first article that does: one source per row,
+       -- not every article's, for a listing that repeats it once per event.
+       (SELECT CASE WHEN :article IS NULL AND (SELECT count(*) FROM article) > 1 THEN se.article_id || ': ' ELSE '' END
+               || se.evidence
+          FROM statement_evidence se
+         WHERE se.fact_id = m.fact_id
+           AND se.article_id = coalesce(:article,
+                                        (SELECT s.article_id FROM statement s
+                                          WHERE s.fact_id = m.fact_id
+                                            AND s.article_id = (SELECT x.article_id FROM mention x WHERE x.entity_id = e.id
+                                                                 ORDER BY x.article_id LIMIT 1)),
+                                        (SELECT f.first_article_id FROM fact f WHERE f.id = m.fact_id))) AS evidence,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT m.fact_id AS id UNION ALL
                                           SELECT x.fact_id FROM absence x WHERE x.event_id = e.id AND x.country_id = m.member_id
                                              AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = x.fact_id AND s.article_id = :article))))

@@ -11,7 +11,7 @@ CREATE INDEX event_by_organization ON event (organization_id);
 CREATE INDEX office_by_jurisdiction ON office (jurisdiction_id);
 CREATE INDEX office_holding_by_person ON office_holding (person_id, office_id);
 CREATE INDEX office_holding_by_office ON office_holding (office_id);
-CREATE INDEX attendance_by_event ON attendance (event_id, person_id);
+CREATE INDEX attendance_by_event ON attendance (event_id, represents_id);
 CREATE INDEX organization_founding_by_organization ON organization_founding (organization_id);
 CREATE INDEX attendance_by_represents ON attendance (represents_id);
 CREATE INDEX attendance_by_person ON attendance (person_id);

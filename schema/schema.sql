@@ -86,11 +86,13 @@ CREATE TABLE disagreement (
   CHECK (fact_id < other_fact_id)
 ) STRICT, WITHOUT ROWID;
 
--- Which spans of the articles state a fact: a fact resting on the articles' words has one or more.
+-- Which spans of an article state a fact: each article's statement resting on its words has one or more.
 CREATE TABLE citation (
   fact_id     INTEGER NOT NULL REFERENCES fact (id),      -- the fact
-  evidence_id INTEGER NOT NULL REFERENCES evidence (id),  -- a span of the article that states it
-  PRIMARY KEY (fact_id, evidence_id)
+  article_id  TEXT NOT NULL REFERENCES article (id),      -- the article stating it, whose span this is
+  evidence_id INTEGER NOT NULL REFERENCES evidence (id),  -- a span of that article that states it
+  PRIMARY KEY (fact_id, article_id, evidence_id),
+  FOREIGN KEY (fact_id, article_id) REFERENCES statement (fact_id, article_id)
 ) STRICT, WITHOUT ROWID;
 
 -- A person, country, organization, place, group, event or office: one row per id, whichever articles name it.
@@ -340,7 +342,7 @@ CREATE VIEW fact_support AS
 SELECT s.fact_id, f.kind, s.article_id, 'article' AS basis,
        e.start, e.length, e.quote, NULL AS source, NULL AS note
   FROM statement s JOIN fact f ON f.id = s.fact_id
-  JOIN citation c ON c.fact_id = s.fact_id JOIN evidence e ON e.id = c.evidence_id AND e.article_id = s.article_id
+  JOIN citation c ON c.fact_id = s.fact_id AND c.article_id = s.article_id JOIN evidence e ON e.id = c.evidence_id
  WHERE s.annotation_source_id IS NULL
 UNION ALL
 SELECT s.fact_id, f.kind, s.article_id, 'annotation', NULL, NULL, NULL, src.title, s.annotation_note
@@ -357,23 +359,27 @@ SELECT s.fact_id, s.article_id,
        CASE WHEN s.annotation_source_id IS NULL
             THEN (SELECT group_concat(quote, ' … ')
                     FROM (SELECT e.quote FROM citation c CROSS JOIN evidence e ON e.id = c.evidence_id
-                           WHERE c.fact_id = s.fact_id AND e.article_id = s.article_id ORDER BY e.start))
+                           WHERE c.fact_id = s.fact_id AND c.article_id = s.article_id ORDER BY e.start))
             ELSE '[annotation, ' || (SELECT src.title FROM annotation_source src WHERE src.id = s.annotation_source_id)
                  || '] ' || s.annotation_note
        END AS evidence
   FROM statement s;
 
 -- What supports each fact in all the articles stating it, in one readable
--- cell: each article's evidence, prefixed with its id when the database
--- holds more than one article, joined with ' | '. Canned queries over the
+-- cell: each distinct piece of evidence once, prefixed, when the database
+-- holds more than one article, with the articles giving it (the first and
+-- how many more, beyond three), joined with ' | '. Canned queries over the
 -- whole corpus show this.
 -- column: fact_id  The fact
--- column: evidence  Its quotes or annotations, article by article
+-- column: evidence  Its quotes or annotations, each once, with the articles giving them
 CREATE VIEW fact_evidence AS
 SELECT f.id AS fact_id,
-       (SELECT group_concat(CASE WHEN (SELECT count(*) FROM article) > 1 THEN se.article_id || ': ' ELSE '' END || se.evidence,
-                            ' | ')
-          FROM (SELECT article_id, evidence FROM statement_evidence WHERE fact_id = f.id ORDER BY article_id) se) AS evidence
+       (SELECT group_concat(CASE WHEN (SELECT count(*) FROM article) > 1
+                                 THEN CASE WHEN n <= 3 THEN articles ELSE first || ' and ' || (n - 1) || ' more' END || ': '
+                                 ELSE '' END || evidence, ' | ')
+          FROM (SELECT evidence, group_concat(article_id, ', ') AS articles, min(article_id) AS first, count(*) AS n
+                  FROM (SELECT article_id, evidence FROM statement_evidence WHERE fact_id = f.id ORDER BY article_id)
+                 GROUP BY evidence ORDER BY first)) AS evidence
   FROM fact f;
 
 -- An office holding described as printed: 'acting President' where acting.

@@ -58,7 +58,7 @@ TEST_CASE("every fact rests on a citation or on an annotation with its source, n
   TempDir dir;
   SQLite::Database db(build_real_db(dir.path()).string());
   CHECK(scalar(db, "SELECT count(*) FROM statement s WHERE (annotation_source_id IS NULL) = "
-                   "(NOT EXISTS (SELECT 1 FROM citation c WHERE c.fact_id = s.fact_id))") == 0);
+                   "(NOT EXISTS (SELECT 1 FROM citation c WHERE c.fact_id = s.fact_id AND c.article_id = s.article_id))") == 0);
   // Knowledge the article does not give is marked: the head-of-state roles and usual spellings.
   CHECK(scalar(db, "SELECT count(*) FROM office_role r JOIN fact f ON f.id = r.fact_id WHERE f.is_annotation = 0") == 0);
   CHECK(scalar(db, "SELECT f.is_annotation FROM alias a JOIN fact f ON f.id = a.fact_id WHERE a.name = 'Mohammad Mokhber'") == 1);

@@ -17,7 +17,7 @@ std::vector<Support> fact_support(Database& db, const std::vector<std::int64_t>&
       "       ce.quote, src.title, src.url, s.annotation_note "
       "  FROM statement s "
       "  JOIN fact f ON f.id = s.fact_id "
-      "  LEFT JOIN (SELECT c.fact_id, e.article_id, e.start, e.length, e.quote "
+      "  LEFT JOIN (SELECT c.fact_id, c.article_id, e.start, e.length, e.quote "
       "               FROM citation c JOIN evidence e ON e.id = c.evidence_id) ce "
       "         ON ce.fact_id = s.fact_id AND ce.article_id = s.article_id AND s.annotation_source_id IS NULL "
       "  LEFT JOIN article a ON a.id = s.article_id "

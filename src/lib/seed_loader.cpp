@@ -474,7 +474,9 @@ class Loader {
                                {"label", entry.label.empty() ? RowValue() : RowValue(entry.label)},
                                {"annotation_source_id", entry.annotation ? RowValue(entry.annotation->source) : RowValue()},
                                {"annotation_note", entry.annotation ? RowValue(entry.annotation->note) : RowValue()}});
-    for (auto span : entry.spans) rows_.insert("citation", {{"fact_id", fact_id}, {"evidence_id", evidence_id(a, span)}}, "INSERT OR IGNORE");
+    for (auto span : entry.spans)
+      rows_.insert("citation", {{"fact_id", fact_id}, {"article_id", a.header.id}, {"evidence_id", evidence_id(a, span)}},
+                   "INSERT OR IGNORE");
   }
 
   fs::path seed_dir_;
