@@ -1,9 +1,9 @@
 -- name: disagreements
 -- title: Where the articles disagree, side by side
 -- description: Pairs of statements that cannot both be true, from different articles: the same attendance, office
---   holding, membership or founding with a field given otherwise. Both statements are kept in the database; each
---   side shows its value, the articles stating it and their words. A statement that only leaves out what another
---   gives is not a disagreement.
+--   holding, membership or founding with a field given otherwise, or attended against stayed away. Both statements
+--   are kept in the database; each side shows its value, the articles stating it and their words. A statement that
+--   only leaves out what another gives is not a disagreement.
 -- param: article text optional  Only disagreements one side of which this article states (its id)
 -- column: kind  The kind of fact
 -- column: about  What both statements are about
@@ -32,6 +32,8 @@ SELECT f.kind,
                                    JOIN entity o ON o.id = m.organization_id WHERE m.fact_id = f.id)
          WHEN 'organization_founding' THEN (SELECT o.name FROM organization_founding x JOIN entity o ON o.id = x.organization_id
                                               WHERE x.fact_id = f.id)
+         WHEN 'absence' THEN (SELECT p.name || ' at ' || e.name FROM absence x JOIN entity p ON p.id = x.person_id
+                                JOIN entity e ON e.id = x.event_id WHERE x.fact_id = f.id)
          ELSE f.kind || ' #' || f.id
        END AS about,
        pairs.field,

@@ -1,5 +1,17 @@
 -- Run once every article is loaded: fills the tables derived from the facts.
 
+-- One article says a person attended an event, another that they did not:
+-- the two facts are of different kinds, so the loader, which compares facts
+-- of one kind, cannot see it. Within one article both may hold (the first
+-- day, not the second), so only facts no single article states both of.
+INSERT INTO disagreement (fact_id, other_fact_id, field, value, other_value)
+SELECT min(a.fact_id, x.fact_id), max(a.fact_id, x.fact_id), 'attended',
+       CASE WHEN a.fact_id < x.fact_id THEN 'yes' ELSE 'no' END,
+       CASE WHEN a.fact_id < x.fact_id THEN 'no' ELSE 'yes' END
+  FROM absence x JOIN attendance a ON a.event_id = x.event_id AND a.person_id = x.person_id
+ WHERE NOT EXISTS (SELECT 1 FROM statement sa JOIN statement sx ON sx.article_id = sa.article_id
+                    WHERE sa.fact_id = a.fact_id AND sx.fact_id = x.fact_id);
+
 -- Each article's own date, from the date statement that gives it.
 UPDATE article SET published = (SELECT d.iso FROM date_statement d JOIN statement s ON s.fact_id = d.fact_id
                                  WHERE d.role = 'published' AND s.article_id = article.id)

@@ -73,7 +73,9 @@ CREATE TABLE statement (
 ) STRICT, WITHOUT ROWID;
 
 -- Two facts that cannot both be true, stated by different articles: the same
--- attendance, holding, membership or founding with a field given otherwise.
+-- attendance, holding, membership or founding with a field given otherwise,
+-- or a person said to attend an event by one and to stay away by another
+-- (field 'attended').
 -- Both are kept, each with its articles and words; a fact that only leaves
 -- out what another gives does not disagree with it.
 CREATE TABLE disagreement (

@@ -318,3 +318,25 @@ TEST_CASE("news: check fails a standing, a disagreement or an article date that 
     CHECK_FALSE(derived->ok);
   }
 }
+
+TEST_CASE("news: one outlet says a leader attended, another that he stayed away: a disagreement across kinds", "[news]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  auto wire = seed / "astana-wire-2024";
+  fs::copy(test_article("astana-wire-2024"), wire, fs::copy_options::recursive);
+  replace_once(wire / "facts.toml",
+               "[[attendance]]\nevent = \"sco-summit-astana-2024\"\nperson = \"xi-jinping\"\nrepresents = \"china\"\n",
+               "[[absence]]\nevent = \"sco-summit-astana-2024\"\nperson = \"xi-jinping\"\ncountry = \"china\"\n");
+  build_database(seed, dir / "facts.db");
+  Database db(dir / "facts.db");
+  auto d = db.run_canned("disagreements", {{"article", "astana-wire-2024"}});
+  auto field = column(d, "field");
+  auto at = static_cast<std::size_t>(std::find(field.begin(), field.end(), "attended") - field.begin());
+  REQUIRE(at < field.size());
+  CHECK(std::set<std::string>{column(d, "value")[at], column(d, "other_value")[at]} == std::set<std::string>{"yes", "no"});
+  CHECK(column(d, "about")[at].rfind("Xi Jinping at ", 0) == 0);
+  for (const auto& r : check_database(dir / "facts.db")) {
+    INFO(r.name << ": " << r.detail);
+    CHECK(r.ok);
+  }
+}

@@ -159,7 +159,8 @@ CheckResult derived(SQLite::Database& db) {
                          "       (SELECT count(*) FROM statement s JOIN attendance a ON a.fact_id = s.fact_id)");
   auto disagreements = count(db,
                              "SELECT count(*) FROM disagreement d JOIN fact f ON f.id = d.fact_id JOIN fact g ON g.id = d.other_fact_id "
-                             "WHERE f.kind <> g.kind OR EXISTS (SELECT 1 FROM statement a JOIN statement b ON b.article_id = a.article_id "
+                             "WHERE (f.kind <> g.kind AND NOT (d.field = 'attended' AND f.kind || g.kind IN ('attendanceabsence', 'absenceattendance'))) "
+                             "OR EXISTS (SELECT 1 FROM statement a JOIN statement b ON b.article_id = a.article_id "
                              "                                   WHERE a.fact_id = d.fact_id AND b.fact_id = d.other_fact_id)");
   auto dates = count(db,
                      "SELECT count(*) FROM article a WHERE a.published IS NOT (SELECT d.iso FROM date_statement d "
