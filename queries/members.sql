@@ -1,7 +1,7 @@
 -- name: members
 -- title: Members of each organization, by status
 -- description: Every membership the articles state, with its status as stated: founding member, member, acceding,
---   observer, dialogue partner or guest, or "observer or dialogue partner" where the article does not tell the two
+--   observer, dialogue partner, guest, suspended or former member, or "observer or dialogue partner" where the article does not tell the two
 --   apart; and the date the status holds from, when stated. Over several articles, each statement is listed.
 -- param: article text optional  Only memberships stated by this article (its id)
 -- column: organization  The organization
@@ -29,6 +29,6 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm
  ORDER BY o.name,
           CASE m.status WHEN 'founding member' THEN 1 WHEN 'member' THEN 2
                         WHEN 'acceding' THEN 3 WHEN 'observer' THEN 4 WHEN 'dialogue partner' THEN 5
-                        WHEN 'observer or dialogue partner' THEN 6 ELSE 7 END,
+                        WHEN 'observer or dialogue partner' THEN 6 WHEN 'guest' THEN 7 WHEN 'suspended' THEN 8 ELSE 9 END,
           m.as_of,
           scope.article_id, scope.seq

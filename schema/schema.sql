@@ -192,7 +192,7 @@ CREATE TABLE membership (
   member_id       TEXT NOT NULL REFERENCES entity (id),  -- the country
   status          TEXT NOT NULL        -- as the article states it; where it lumps observers and dialogue partners together, so does this
                   CHECK (status IN ('founding member', 'member', 'acceding', 'observer', 'dialogue partner', 'guest',
-                                    'observer or dialogue partner')),
+                                    'observer or dialogue partner', 'suspended', 'former member')),
   as_of           TEXT                 -- ISO 8601 date the status holds from, as stated ("became the tenth member on 4 July"); NULL: as of the article's date
                   CHECK (as_of IS NULL OR as_of GLOB '[0-9][0-9][0-9][0-9]*')
 ) STRICT;

@@ -340,3 +340,27 @@ TEST_CASE("news: one outlet says a leader attended, another that he stayed away:
     CHECK(r.ok);
   }
 }
+
+TEST_CASE("news: a member that left, as of a date, is a change from the member it was", "[news]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  auto riga = seed / "riga-river-council-test";
+  fs::copy(test_article("riga-river-council-test"), riga, fs::copy_options::recursive);
+  // A later report, dated, says Finland left.
+  write_file(seed / "later" / "article.txt", "Finland leaves river council\n\nFinland left the Council of Baltic Rivers on 1 March 2026.\n");
+  write_file(seed / "later" / "facts.toml",
+             "[article]\ntext = \"article.txt\"\nsections = [{ role = \"headline\", quote = \"Finland leaves river council\" }]\n\n"
+             "[[country]]\nid = \"finland\"\nname = \"Finland\"\n\n"
+             "[[membership]]\norganization = \"council-of-baltic-rivers\"\nmember = \"finland\"\nstatus = \"former member\"\n"
+             "as_of = 2026-03-01\nquote = \"Finland left the Council of Baltic Rivers on 1 March 2026\"\n");
+  build_database(seed, dir / "facts.db");
+  Database db(dir / "facts.db");
+  auto members = db.run_canned("members");
+  auto member = column(members, "member");
+  auto status = column(members, "status");
+  std::multiset<std::string> finland;
+  for (std::size_t i = 0; i < member.size(); ++i)
+    if (member[i] == "Finland") finland.insert(status[i] + " " + column(members, "as_of")[i]);
+  CHECK(finland == std::multiset<std::string>{"member 2025-09-12", "former member 2026-03-01"});
+  CHECK(db.run_canned("disagreements").rows.empty());
+}
