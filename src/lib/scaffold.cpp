@@ -12,6 +12,8 @@
 #include "factdb/error.h"
 #include "factdb/output_file.h"
 #include "factdb/text.h"
+#include "seed/article_reader.h"
+#include "seed/diagnostics.h"
 
 namespace fs = std::filesystem;
 
@@ -25,29 +27,17 @@ struct Paragraph {
   std::size_t words = 0;
 };
 
+// The paragraphs the loader makes passages of, with their lines and words.
 std::vector<Paragraph> paragraphs_of(std::string_view text) {
   std::vector<Paragraph> found;
-  Paragraph current;
-  bool open = false;
-  for (std::size_t line = 0; line < text.size();) {
-    auto newline = text.find('\n', line);
-    auto end = newline == std::string_view::npos ? text.size() : newline;
-    auto first = text.find_first_not_of(" \t\r", line);
-    if (first == std::string_view::npos || first >= end) {
-      if (open) found.push_back(current);
-      open = false;
-    } else {
-      if (!open) current = {first, 0, 0, 0};
-      open = true;
-      current.end = text.find_last_not_of(" \t\r", end - 1) + 1;
-      ++current.lines;
-    }
-    line = end + 1;
-  }
-  if (open) found.push_back(current);
-  for (auto& p : found) {
-    std::istringstream words{std::string(text.substr(p.start, p.end - p.start))};
+  std::string whole(text);
+  for (auto span : seed::paragraphs(whole, seed::Span{0, whole.size()})) {
+    Paragraph p{span.start, span.start + span.length, 1, 0};
+    auto body = text.substr(span.start, span.length);
+    p.lines += static_cast<int>(std::count(body.begin(), body.end(), '\n'));
+    std::istringstream words{std::string(body)};
     for (std::string w; words >> w;) ++p.words;
+    found.push_back(p);
   }
   return found;
 }
@@ -133,15 +123,6 @@ std::vector<std::string> printed_names(std::string_view body) {
   for (const auto& [name, opens] : runs)
     if ((!opens || mid_sentence.count(name)) && seen.insert(name).second) names.push_back(name);
   return names;
-}
-
-bool is_slug(std::string_view s) {
-  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && s[i - 1] != '-'))) return false;
-  }
-  return true;
 }
 
 std::string slug_of(std::string_view name) {
@@ -258,7 +239,7 @@ std::string scaffold_facts_toml(std::string_view text, std::string_view id, std:
 
 fs::path create_article(const fs::path& text_path, const fs::path& seed_dir, std::string id) {
   if (id.empty()) id = slug_of(text_path.stem().string());
-  if (!is_slug(id))
+  if (!seed::is_slug(id))
     throw Error(ExitCode::usage, fmt::format("article id '{}' must be lower-case letters, digits and hyphens (--id)", id));
   std::error_code ec;
   if (!fs::is_directory(seed_dir, ec))
