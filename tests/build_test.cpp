@@ -79,6 +79,37 @@ TEST_CASE("the written database passes every check, with a rollback journal and 
   CHECK(scalar(db, "PRAGMA user_version") == kSchemaVersion);
 }
 
+TEST_CASE("check finds a statement without support and a fact whose summary is wrong", "[build][check]") {
+  TempDir dir;
+  auto path = build_real_db(dir.path());
+  auto fact_support_after = [&](const std::string& tamper) {
+    auto copy = dir.path() / "tampered.db";
+    fs::copy_file(path, copy, fs::copy_options::overwrite_existing);
+    {
+      SQLite::Database db(copy.string(), SQLite::OPEN_READWRITE);
+      db.exec(tamper);
+    }
+    for (const auto& r : check_database(copy))
+      if (r.name == "fact support") return r;
+    FAIL("no fact support check");
+    return CheckResult{};
+  };
+  const std::string quoted = "(SELECT id FROM fact WHERE NOT is_annotation AND kind = 'attendance' ORDER BY id LIMIT 1)";
+  auto r = fact_support_after("DELETE FROM citation WHERE fact_id = " + quoted);
+  CHECK_FALSE(r.ok);
+  CHECK(r.detail.find("1 statement(s) with neither citation nor annotation") != std::string::npos);
+  r = fact_support_after("UPDATE statement SET annotation_source_id = (SELECT id FROM annotation_source LIMIT 1), "
+                         "annotation_note = 'x' WHERE fact_id = " + quoted);
+  CHECK(r.detail.find("1 with both") != std::string::npos);
+  r = fact_support_after("UPDATE fact SET is_annotation = 1 WHERE id = " + quoted);
+  CHECK(r.detail.find("1 fact(s) no article states or whose first article or annotation flag is wrong") != std::string::npos);
+  r = fact_support_after("UPDATE fact SET first_seq = first_seq + 1 WHERE id = " + quoted);
+  CHECK(r.detail.find("1 fact(s) no article states") != std::string::npos);
+  r = fact_support_after("INSERT INTO fact (id, kind, first_article_id, first_seq, is_annotation) "
+                         "VALUES (1, 'attendance', 'sco-summit-astana-2024', 1, 0)");
+  CHECK(r.detail.find("1 fact(s) no article states") != std::string::npos);
+}
+
 TEST_CASE("a failed build leaves the previous database untouched and no temporary file", "[build][atomic]") {
   TempDir dir;
   auto db = build_real_db(dir.path());
