@@ -193,6 +193,20 @@ TEST_CASE("news: printed words that do not give the ISO date are an error naming
   }
 }
 
+TEST_CASE("news: a year is written bare or quoted, and a number that is no year is an error", "[news]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  fs::copy(test_article("riga-river-council-test"), seed / "riga", fs::copy_options::recursive);
+  replace_once(seed / "riga" / "facts.toml", "iso = 2026", "iso = 20260");
+  try {
+    build_database(seed, dir / "facts.db");
+    FAIL("expected SeedError");
+  } catch (const SeedError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].message.find("'iso' must be a date in ISO 8601 to the precision known: 2024") != std::string::npos);
+  }
+}
+
 TEST_CASE("seed format: docs/seed-format.md is what factdb seed-format prints, and names every kind", "[docs]") {
   TempDir dir;
   auto r = run_factdb({"seed-format"}, dir.path());

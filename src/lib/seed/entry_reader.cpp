@@ -114,9 +114,11 @@ void EntryReader::read_field(Entry& entry, const FieldSpec& f) {
         value = fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
       } else if (const auto* s = node->as_string(); s && parse_iso_date(s->get())) {
         value = s->get();
+      } else if (auto year = node->value_exact<std::int64_t>(); year && *year >= 1 && *year <= 9999) {
+        value = fmt::format("{:04}", *year);  // TOML has no year-only date: a bare year is an integer
       } else {
-        fields_.fail(*node, fmt::format("'{}' must be a date in ISO 8601 to the precision known: \"2024\", \"2024-07\" or "
-                                        "\"2024-07-04\"{}", f.key, node->is_string() ? fmt::format(", not \"{}\"", shown(node->as_string()->get())) : ""));
+        fields_.fail(*node, fmt::format("'{}' must be a date in ISO 8601 to the precision known: 2024, \"2024-07\" or "
+                                        "2024-07-04{}", f.key, node->is_string() ? fmt::format(", not \"{}\"", shown(node->as_string()->get())) : ""));
       }
       break;
     }
