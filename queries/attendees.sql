@@ -18,15 +18,17 @@ WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or ever
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
 SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
-       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
-       t.title AS office,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
+                '(not named)') AS person,
+       coalesce(t.title, ao.name) AS office,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = r.id AND nm.article_id = :article), r.name) AS represents,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
        '[' || a.fact_id || coalesce(',' || t.fact_id, '') || ']' AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN entity ev ON ev.id = a.event_id
-  JOIN entity p ON p.id = a.person_id
+  LEFT JOIN entity p ON p.id = a.person_id  -- NULL: not named, only by office
+  LEFT JOIN entity ao ON ao.id = a.office_id
   JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id
   LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id
   LEFT JOIN entity r ON r.id = a.represents_id

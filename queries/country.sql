@@ -25,8 +25,9 @@ facts (country, aspect, detail, sort, fact_id) AS (
          || coalesce(' as of ' || m.as_of, ''), 1, m.fact_id
     FROM which JOIN membership m ON m.member_id = which.id JOIN entity o ON o.id = m.organization_id
   UNION ALL
-  SELECT which.name, 'represented by', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) || coalesce(' (' || t.title || ')', '') || ' at ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name), 2, a.fact_id
-    FROM which JOIN attendance a ON a.represents_id = which.id JOIN entity p ON p.id = a.person_id
+  SELECT which.name, 'represented by', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name, '(not named)')
+         || coalesce(' (' || coalesce(t.title, (SELECT o.name FROM entity o WHERE o.id = a.office_id)) || ')', '') || ' at ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name), 2, a.fact_id
+    FROM which JOIN attendance a ON a.represents_id = which.id LEFT JOIN entity p ON p.id = a.person_id
     JOIN entity ev ON ev.id = a.event_id
     LEFT JOIN attendance_standing st
            ON st.fact_id = a.fact_id

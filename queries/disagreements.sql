@@ -24,9 +24,10 @@ WITH pairs AS (  -- those with a side the article states, or all
   UNION ALL SELECT * FROM disagreement WHERE :article IS NULL)
 SELECT f.kind,
        CASE f.kind
-         WHEN 'attendance' THEN (SELECT p.name || ' at ' || e.name FROM attendance a JOIN entity p ON p.id = a.person_id
+         WHEN 'attendance' THEN (SELECT coalesce(p.name, 'the unnamed ' || (SELECT o.name FROM entity o WHERE o.id = a.office_id)) || ' at ' || e.name
+                                  FROM attendance a LEFT JOIN entity p ON p.id = a.person_id
                                    JOIN entity e ON e.id = a.event_id WHERE a.fact_id = f.id)
-         WHEN 'office_holding' THEN (SELECT p.name || ' as ' || o.name FROM office_holding h JOIN entity p ON p.id = h.person_id
+         WHEN 'office_holding' THEN (SELECT coalesce(p.name, '(not named)') || ' as ' || o.name FROM office_holding h LEFT JOIN entity p ON p.id = h.person_id
                                        JOIN entity o ON o.id = h.office_id WHERE h.fact_id = f.id)
          WHEN 'membership' THEN (SELECT c.name || ' in ' || o.name FROM membership m JOIN entity c ON c.id = m.member_id
                                    JOIN entity o ON o.id = m.organization_id WHERE m.fact_id = f.id)

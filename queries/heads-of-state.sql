@@ -15,8 +15,9 @@
 WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
-       t.title AS office,
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
+                '(not named)') AS person,
+       coalesce(t.title, ao.name) AS office,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
@@ -24,13 +25,14 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = r.fact_id AND se.article_id = st.article_id),
                          (SELECT se.evidence FROM statement_evidence se JOIN fact rf ON rf.id = r.fact_id
                            WHERE se.fact_id = r.fact_id AND se.article_id = rf.first_article_id)) AS role_basis,
-       '[' || a.fact_id || ',' || t.fact_id || ',' || r.fact_id || ']' AS fact_ids
+       '[' || a.fact_id || coalesce(',' || t.fact_id, '') || ',' || r.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
-  JOIN entity p ON p.id = a.person_id
+  LEFT JOIN entity p ON p.id = a.person_id  -- NULL: not named, only by office
+  LEFT JOIN entity ao ON ao.id = a.office_id
   JOIN entity c ON c.id = a.represents_id
   JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id AND st.standing = 'head of state'
-  JOIN office_holding_title t ON t.fact_id = st.head_fact_id
-  JOIN office_role r ON r.office_id = t.office_id AND r.role = 'head of state'
- WHERE NOT t.acting AND t.jurisdiction_id = a.represents_id
+  LEFT JOIN office_holding_title t ON t.fact_id = st.head_fact_id  -- NULL: an attendee not named, only by office
+  JOIN office_role r ON r.office_id = coalesce(t.office_id, a.office_id) AND r.role = 'head of state'
+ WHERE (t.fact_id IS NULL OR (NOT t.acting AND t.jurisdiction_id = a.represents_id))
    AND (:event IS NULL OR a.event_id = :event)
  ORDER BY scope.article_id, scope.seq

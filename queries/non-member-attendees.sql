@@ -17,7 +17,8 @@
 WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
+                '(not named)') AS person,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
        coalesce((SELECT group_concat(m.status, ', ') FROM membership m
@@ -33,7 +34,7 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN event e ON e.id = a.event_id
   JOIN entity ev ON ev.id = a.event_id
-  JOIN entity p ON p.id = a.person_id
+  LEFT JOIN entity p ON p.id = a.person_id  -- NULL: not named, only by office
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
  WHERE e.organization_id IS NOT NULL  -- an event no organization holds has no members
    AND NOT EXISTS (SELECT 1 FROM membership m

@@ -14,9 +14,10 @@ WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or ever
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'reason' AND :article IS NULL)
 SELECT CASE x.kind
-         WHEN 'attendance' THEN (SELECT coalesce(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = r.id AND nm.article_id = :article), r.name) || ' sent ', '') || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) || coalesce(' (' || t.title || ')', '')
+         WHEN 'attendance' THEN (SELECT coalesce(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = r.id AND nm.article_id = :article), r.name) || ' sent ', '') || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name, '(not named)')
+                                           || coalesce(' (' || coalesce(t.title, (SELECT o.name FROM entity o WHERE o.id = a.office_id)) || ')', '')
                                    FROM attendance a
-                                   JOIN entity p ON p.id = a.person_id
+                                   LEFT JOIN entity p ON p.id = a.person_id
                                    LEFT JOIN entity r ON r.id = a.represents_id
                                    LEFT JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id
                                    LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id

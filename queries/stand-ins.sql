@@ -21,14 +21,15 @@
 WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name) AS person,
-       t.title AS office,
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
+                '(not named)') AS person,
+       coalesce(t.title, ao.name) AS office,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        CASE WHEN t.acting THEN 'holds the office in an acting capacity; ' ELSE '' END ||
-       CASE WHEN t.office_id IS NULL THEN 'no office is stated'
+       CASE WHEN coalesce(t.office_id, a.office_id) IS NULL THEN 'no office is stated'
             WHEN t.is_head_of_state_office AND t.jurisdiction_id = a.represents_id THEN 'the office is the head of state'
-            WHEN EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = t.office_id)
-              THEN 'the office is ' || (SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = t.office_id)
+            WHEN EXISTS (SELECT 1 FROM office_role r WHERE r.office_id = coalesce(t.office_id, a.office_id))
+              THEN 'the office is ' || (SELECT group_concat(r.role, ' and ') FROM office_role r WHERE r.office_id = coalesce(t.office_id, a.office_id))
                    || ', not head of state'
             ELSE 'the office is not recorded as head of state'
        END AS why,
@@ -39,12 +40,13 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
                          (SELECT se.evidence FROM statement_evidence se JOIN fact rf ON rf.id = r.fact_id
                            WHERE se.fact_id = r.fact_id AND se.article_id = rf.first_article_id)), ' | ')
           FROM office_role r
-         WHERE r.office_id = t.office_id) AS role_basis,
+         WHERE r.office_id = coalesce(t.office_id, a.office_id)) AS role_basis,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT a.fact_id AS id UNION ALL SELECT t.fact_id
-                                          UNION ALL SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)
+                                          UNION ALL SELECT r.fact_id FROM office_role r WHERE r.office_id = coalesce(t.office_id, a.office_id))
          WHERE id IS NOT NULL) AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
-  JOIN entity p ON p.id = a.person_id
+  LEFT JOIN entity p ON p.id = a.person_id  -- NULL: not named, only by office
+  LEFT JOIN entity ao ON ao.id = a.office_id
   JOIN entity c ON c.id = a.represents_id AND c.kind = 'country'
   JOIN attendance_standing st ON st.fact_id = a.fact_id AND st.article_id = scope.article_id
   LEFT JOIN office_holding_title t ON t.fact_id = st.holding_fact_id

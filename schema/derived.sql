@@ -85,13 +85,17 @@ SELECT att.fact_id, att.article_id,
        CASE WHEN NOT EXISTS (SELECT 1 FROM entity c WHERE c.id = att.represents_id AND c.kind = 'country') THEN NULL
             WHEN EXISTS (SELECT 1 FROM head WHERE head.article_id = att.article_id AND head.person_id = att.person_id
                                               AND head.event_id = att.event_id AND head.country_id = att.represents_id)
+              -- An attendee the article does not name, known by the country's head-of-state office.
+              OR (att.person_id IS NULL
+                  AND EXISTS (SELECT 1 FROM office o JOIN office_role r ON r.office_id = o.id AND r.role = 'head of state'
+                               WHERE o.id = att.office_id AND o.jurisdiction_id = att.represents_id))
               THEN 'head of state'
             -- The country's head of state attended the same event, as any article reports.
             WHEN EXISTS (SELECT 1 FROM att other
                            JOIN head ON head.article_id = other.article_id AND head.person_id = other.person_id
                                     AND head.event_id = other.event_id
                           WHERE other.event_id = att.event_id AND other.represents_id = att.represents_id
-                            AND other.person_id <> att.person_id AND head.country_id = att.represents_id) THEN 'delegation'
+                            AND other.person_id IS NOT att.person_id AND head.country_id = att.represents_id) THEN 'delegation'
             -- Known not to be the head of state: the country's head-of-state office is recorded, or the office's role is.
             WHEN EXISTS (SELECT 1 FROM office o JOIN office_role r ON r.office_id = o.id AND r.role = 'head of state'
                           WHERE o.jurisdiction_id = att.represents_id)

@@ -165,9 +165,10 @@ CREATE TABLE office_holding (
 CREATE TABLE attendance (
   fact_id       INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
   event_id      TEXT NOT NULL REFERENCES event (id),     -- the event attended
-  person_id     TEXT NOT NULL REFERENCES entity (id),    -- who attended
+  person_id     TEXT REFERENCES entity (id),             -- who attended; NULL: the article does not name them, only their office ("its ambassador")
   represents_id TEXT REFERENCES entity (id),             -- the country or organization represented, when stated
-  office_id     TEXT REFERENCES office (id)              -- the office in which the person attended, when stated; some article states the holding
+  office_id     TEXT REFERENCES office (id),             -- the office in which the person attended, when stated; some article states the holding of a named person
+  CHECK (person_id IS NOT NULL OR office_id IS NOT NULL)
 ) STRICT;
 
 -- Derived once every article is loaded: for each article's statement of an

@@ -207,6 +207,38 @@ TEST_CASE("news: a year is written bare or quoted, and a number that is no year 
   CHECK(errors[0].message.find("'iso' must be a date in ISO 8601 to the precision known: 2024") != std::string::npos);
 }
 
+TEST_CASE("news: an attendee named only by office is stated, shown as not named, and needs an office", "[news]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  fs::copy(test_article("danube-council-vienna-test"), seed / "danube", fs::copy_options::recursive);
+  build_database(seed, dir / "facts.db");
+  Database db(dir / "facts.db");
+  const ParamValues danube{{"article", "danube-council-vienna-test"}};
+  auto attendees = db.run_canned("attendees", danube);
+  CHECK(column(attendees, "person").back() == "(not named)");
+  CHECK(column(attendees, "office").back() == "ambassador to Austria");
+  CHECK(column(attendees, "represents").back() == "Ukraine");
+  CHECK(column(db.run_canned("stand-ins", danube), "person") == std::vector<std::string>{"Vesna Jović", "Ioana Petrescu"});
+  CHECK(column(db.run_canned("absent", danube), "who") ==
+        std::vector<std::string>{"Dragan Milić", "Mihai Dobre", "Croatia"});
+  CHECK(column(db.run_canned("heads-of-state", danube), "country") ==
+        std::vector<std::string>{"Hungary", "Slovakia", "Bulgaria"});
+  for (const auto& r : check_database(dir / "facts.db")) {
+    INFO(r.name << ": " << r.detail);
+    CHECK(r.ok);
+  }
+
+  replace_once(seed / "danube" / "facts.toml", "represents = \"ukraine\"\noffice = \"ambassador-of-ukraine-to-austria\"\n",
+               "represents = \"ukraine\"\n");
+  try {
+    build_database(seed, dir / "again.db");
+    FAIL("expected SeedError");
+  } catch (const SeedError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].message.find("[[attendance]] needs who attended") != std::string::npos);
+  }
+}
+
 TEST_CASE("seed format: docs/seed-format.md is what factdb seed-format prints, and names every kind", "[docs]") {
   TempDir dir;
   auto r = run_factdb({"seed-format"}, dir.path());

@@ -96,18 +96,19 @@ office = "prime-minister-of-pakistan"
 quote = "Prime Minister Shehbaz Sharif of Pakistan")"},
       {"attendance", "attendance", {},
        {{"event", T::ref, true, "event_id", "event"},
-        {"person", T::ref, true, "person_id", "person"},
+        {"person", T::ref, false, "person_id", "person"},
         {"represents", T::ref, false, "represents_id", "country organization group"},
         {"office", T::ref, false, "office_id", "office"}},
        {"event", "person"},
        "name",
-       "That a person attended an event, representing a country, organization or group, in an office, as far as stated.",
+       "That a person attended an event, representing a country, organization or group, in an office, as far as stated. Without person, the attendee is the unnamed holder of the office (represented by its ambassador): give office.",
        R"([[attendance]]
 event = "sco-summit-astana-2024"
 person = "shehbaz-sharif"
 represents = "pakistan"
 office = "prime-minister-of-pakistan"
-quote = "Prime Minister Shehbaz Sharif of Pakistan")"},
+quote = "Prime Minister Shehbaz Sharif of Pakistan")",
+       "person", "office"},
       {"membership", "membership", {},
        {{"organization", T::ref, true, "organization_id", "organization"},
         {"member", T::ref, true, "member_id", "country organization"},

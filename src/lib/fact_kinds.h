@@ -52,6 +52,10 @@ struct FactKind {
   std::string_view name_key = "name";  // entities: the field holding the name as printed
   std::string_view doc = {};           // what it states, for docs/seed-format.md and the JSON Schema
   std::string_view example = {};       // one entry as facts.toml writes it
+  // An identity field that may be left out for someone the article does not
+  // name, and the field naming them instead: "its ambassador" is identified
+  // by the office, so two unnamed attendees of one event are two facts.
+  std::string_view unnamed = {}, unnamed_by = {};
 };
 
 // Every kind, in the order the loader reads them: a fact that refers to

@@ -400,7 +400,12 @@ class Loader {
     FactRegistry::Values values;
     for (auto key : kind.identity) {
       identity.push_back('\x1e');
-      if (const auto* v = entry.value(key)) append_value(identity, v->value);
+      if (const auto* v = entry.value(key)) {
+        append_value(identity, v->value);
+      } else if (key == kind.unnamed) {
+        identity.push_back('\x1f');  // not a value: "unnamed, holding this office" is not any person's id
+        if (const auto* by = entry.value(kind.unnamed_by)) append_value(identity, by->value);
+      }
     }
     for (const auto& v : entry.values) values.fields.emplace_back(v.field->key, v.value);
     auto result = facts_.compare(identity, fact_id, a.index, entry.where, std::move(values));

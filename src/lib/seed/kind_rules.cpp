@@ -37,9 +37,12 @@ void KindRules::holding(TomlFields&, const Entry& entry) {
 }
 
 // The office in which someone attended is one some article says they hold.
+// An attendee the article does not name is known by the office they hold.
 void KindRules::attendance(TomlFields& fields, const Entry& entry) {
   const auto *person = entry.text("person"), *office = entry.text("office");
   if (person && office) entities_.require_holding(*person, *office, fields.at(*entry.value("office")->node));
+  if (!given(entry, "person") && !given(entry, "office"))
+    fields.fail(entry.where, "[[attendance]] needs who attended: 'person', or 'office' for its holder the article does not name");
 }
 
 void KindRules::absence(TomlFields& fields, const Entry& entry) {
