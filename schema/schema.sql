@@ -30,11 +30,11 @@ CREATE TABLE evidence (
   UNIQUE (article_id, start, length)
 ) STRICT;
 
--- Which span of an article is its navigation, headline, body or footer.
+-- Which span of an article is its navigation, headline, byline, body or footer.
 CREATE TABLE article_section (
   article_id  TEXT NOT NULL REFERENCES article (id),  -- the article
-  role        TEXT NOT NULL                           -- what the span is: page navigation, headline, body or footer
-              CHECK (role IN ('navigation', 'headline', 'body', 'footer')),
+  role        TEXT NOT NULL                           -- what the span is: page navigation, headline, byline (who wrote it), body or footer
+              CHECK (role IN ('navigation', 'headline', 'byline', 'body', 'footer')),
   evidence_id INTEGER NOT NULL REFERENCES evidence (id),  -- the span
   PRIMARY KEY (article_id, role)
 ) STRICT, WITHOUT ROWID;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "fact_kinds.h"
+#include "seed/section_roles.h"
 
 namespace factdb {
 
@@ -98,13 +99,13 @@ std::string facts_json_schema() {
         {"source_site", {{"type", "string"}, {"description", "The publishing site, as the text prints it"}}},
         {"sections",
          {{"type", "array"},
-          {"description", "Which span of the text is the page navigation, the headline (required), the body and the footer"},
+          {"description", "Which span of the text is the page navigation, the headline (required), the byline, the body and the footer"},
           {"items",
            {{"type", "object"},
             {"additionalProperties", false},
             {"required", {"role"}},
             {"properties",
-             {{"role", {{"enum", {"navigation", "headline", "body", "footer"}}}},
+             {{"role", {{"enum", std::vector<std::string>(std::begin(seed::kSectionRoles), std::end(seed::kSectionRoles))}}},
               {"quote", {{"$ref", "#/definitions/quote"}}},
               {"from", {{"$ref", "#/definitions/quote"}}},
               {"to", {{"$ref", "#/definitions/quote"}}}}}}}}}}}};
@@ -182,7 +183,7 @@ std::string seed_format_markdown() {
          "| `id` | the article's id, a slug; defaults to the folder's name | no |\n"
          "| `text` | the article's text file, inside its folder | yes |\n"
          "| `source_site` | the publishing site, as the text prints it | no |\n"
-         "| `sections` | `{ role, quote }` or `{ role, from, to }`: `navigation`, `headline` (required), `body`, `footer` | yes |\n\n"
+         "| `sections` | `{ role, quote }` or `{ role, from, to }`: `navigation`, `headline` (required), `byline`, `body`, `footer` | yes |\n\n"
          "## Kinds of fact\n\n";
   for (const auto& kind : seed::fact_kinds()) {
     out << "### [[" << kind.key << "]]\n\n" << kind.doc << "\n\n";

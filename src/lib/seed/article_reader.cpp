@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -96,9 +97,9 @@ ArticleHeader read_article_header(const fs::path& folder, const toml::table& doc
       }
       fields.check_keys(*s, "section", {"role", "quote", "from", "to"});
       auto role = fields.required_string(*s, "role", "section");
-      if (role && *role != "navigation" && *role != "headline" && *role != "body" && *role != "footer") {
-        fields.fail(*s->get("role"), fmt::format("section role is \"{}\"; expected one of: \"navigation\", \"headline\", "
-                                                 "\"body\", \"footer\"", shown(*role)));
+      if (role && std::find(std::begin(kSectionRoles), std::end(kSectionRoles), *role) == std::end(kSectionRoles)) {
+        fields.fail(*s->get("role"), fmt::format("section role is \"{}\"; expected one of: \"{}\"", shown(*role),
+                                                 fmt::join(kSectionRoles, "\", \"")));
         role.reset();
       }
       if (role && a.section(*role)) {

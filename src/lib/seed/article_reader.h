@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "article_text.h"
+#include "section_roles.h"
 #include "toml_fields.h"
 
 namespace factdb::seed {
