@@ -256,7 +256,8 @@ TEST_CASE("new: an article's folder with its text byte for byte and a facts.toml
   fs::create_directories(dir / "seed");
   fs::copy(real_seed() / "sources.toml", dir / "seed" / "sources.toml");
   for (const auto& text : {real_seed() / "sco-summit-astana-2024" / "article.txt", test_article("astana-wire-2024") / "article.txt",
-                           test_article("riga-river-council-test") / "article.txt", second_article() / "article.txt"}) {
+                           test_article("riga-river-council-test") / "article.txt", second_article() / "article.txt",
+                           test_article("danube-council-vienna-test") / "article.txt"}) {
     INFO(text.string());
     fs::remove_all(dir / "seed" / "started");
     auto r = run_factdb({"new", text.string(), "--seed", "seed", "--id", "started"}, dir.path());
@@ -270,8 +271,6 @@ TEST_CASE("new: an article's folder with its text byte for byte and a facts.toml
     CHECK(build.err.empty());
   }
   // The seed's headline, body and footer are found as its curator marked them.
-  auto facts = read_file(dir / "seed" / "started" / "facts.toml");
-  fs::remove_all(dir / "seed" / "started");
   REQUIRE(run_factdb({"new", (real_seed() / "sco-summit-astana-2024" / "article.txt").string(), "--seed", "seed"}, dir.path())
               .exit_code == 0);
   auto seed_facts = read_file(dir / "seed" / "article" / "facts.toml");  // the id comes from the file's name
@@ -279,6 +278,15 @@ TEST_CASE("new: an article's folder with its text byte for byte and a facts.toml
                         "Demonstrate Strengthening Collaboration\" }") != std::string::npos);
   CHECK(seed_facts.find("{ role = \"footer\", quote = \"Exit mobile version\" }") != std::string::npos);
   CHECK(seed_facts.find("President Kassym-Jomart Tokayev;") != std::string::npos);
+  // A wire report: its byline, its dateline's date as the article's own, the
+  // dates it prints, and names that only open sentences listed apart.
+  auto wire = read_file(dir / "seed" / "started" / "facts.toml");  // the last text started: the Danube report
+  CHECK(wire.find("{ role = \"byline\", quote = \"By Anna Weiss\" }") != std::string::npos);
+  CHECK(wire.find("[[date]]\nrole = \"published\"\nprinted = \"March 14, 2025\"\niso = 2025-03-14\n") != std::string::npos);
+  CHECK(wire.find("# March 14, 2025; on Thursday; on Wednesday; in 2023; last year; on Friday;") != std::string::npos);
+  CHECK(wire.find("# Perhaps names too (they only open sentences):\n# VIENNA; Romania; Moldova; Ukraine;") != std::string::npos);
+  CHECK(wire.find(" Serbia;") != std::string::npos);  // a possessive opening a sentence: "Serbia's President"
+  CHECK(wire.find("Thursday;") == wire.find("on Thursday;") + 3);  // a day is a date, not a name
 }
 
 TEST_CASE("new: never overwrites, refuses a bad id or text, and leaves nothing half made", "[new][cli]") {

@@ -9,8 +9,9 @@
 namespace factdb {
 
 // facts.toml to start from: [article] with the sections found in `text`
-// (headline, body, and page navigation and footer when the text has them),
-// each quoted so that it is found once, and the names the text prints as
+// (headline, body, and page navigation, byline and footer when the text has
+// them), each quoted so that it is found once; the article's date when its
+// dateline prints one once; and the names and dates the text prints as
 // comments. `text` must be valid UTF-8.
 std::string scaffold_facts_toml(std::string_view text, std::string_view id, std::string_view text_file);
 

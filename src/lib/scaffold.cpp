@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -13,6 +14,7 @@
 #include "factdb/output_file.h"
 #include "factdb/text.h"
 #include "seed/article_reader.h"
+#include "seed/dates.h"
 #include "seed/diagnostics.h"
 
 namespace fs = std::filesystem;
@@ -80,25 +82,55 @@ std::string unique_run(std::string_view text, std::size_t start, std::size_t end
   return std::string(text.substr(start, end - start));
 }
 
+// Day and month names: dates, not entities.
+bool calendar_word(std::string_view word) {
+  static const std::set<std::string_view> words = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+      "April",  "May",     "June",      "July",     "August", "September", "October", "November", "December"};
+  return words.count(word) > 0;
+}
+
+// Words that open sentences without naming anything. A short list, not a
+// dictionary: what it misses shows among the "perhaps" names, to be ignored.
+bool sentence_word(std::string_view word) {
+  static const std::set<std::string_view> words = {
+      "A", "After", "Also", "An", "And", "As", "At", "Before", "But", "By", "During", "Earlier", "For", "From", "He",
+      "Her", "His", "However", "I", "If", "In", "It", "Its", "Last", "Later", "Meanwhile", "More", "Most", "Next", "No",
+      "Now", "Officials", "On", "Only", "Our", "She", "Since", "Some", "That", "The", "Their", "There", "These", "They",
+      "This", "Those", "To", "Under", "We", "What", "When", "Where", "While", "Who", "With", "Yet", "Yesterday"};
+  return words.count(word) > 0;
+}
+
+struct PrintedNames {
+  std::vector<std::string> names;    // runs of capitalised words, and possessives ("Serbia's")
+  std::vector<std::string> perhaps;  // single words only ever seen opening a sentence ("Romania was represented")
+};
+
 // Runs of capitalised words, in order of first appearance: the names the text
 // prints, as a list to start the entities from. A single word that only ever
-// opens a sentence ("Talks") is left out; a possessive loses its "'s".
-std::vector<std::string> printed_names(std::string_view body) {
+// opens a sentence ("Talks", "Romania") is listed apart; a possessive loses its
+// "'s"; day and month names are left out.
+PrintedNames printed_names(std::string_view body) {
   std::vector<std::pair<std::string, bool>> runs;  // the run, and whether it opened a sentence
   std::string run;
   bool run_opens = false, sentence_start = true;
+  bool possessive = false;  // "Serbia's": a name, even where it opens a sentence
   auto flush = [&] {
-    if (!run.empty()) runs.emplace_back(run, run_opens && run.find(' ') == std::string::npos);
+    if (!run.empty()) runs.emplace_back(run, run_opens && !possessive && run.find(' ') == std::string::npos);
     run.clear();
+    possessive = false;
   };
   std::istringstream words{std::string(body)};
   for (std::string w; words >> w;) {
     bool ends_sentence = w.back() == '.' || w.back() == '?' || w.back() == '!';
     std::string core = w;
     while (!core.empty() && std::ispunct(static_cast<unsigned char>(core.back()))) core.pop_back();
-    for (const char* possessive : {"\u2019s", "'s"})
-      if (core.size() > std::string(possessive).size() && core.compare(core.size() - std::string(possessive).size(), std::string::npos, possessive) == 0)
-        core.resize(core.size() - std::string(possessive).size());
+    bool owns = false;
+    for (std::string_view ending : {"\u2019s", "'s"})
+      if (core.size() > ending.size() && core.compare(core.size() - ending.size(), std::string::npos, ending) == 0) {
+        core.resize(core.size() - ending.size());
+        owns = true;
+      }
     bool capital = !core.empty() && std::isupper(static_cast<unsigned char>(core[0]));
     if (capital) {
       if (run.empty()) run_opens = sentence_start;
@@ -107,6 +139,7 @@ std::vector<std::string> printed_names(std::string_view body) {
         continue;
       }
       run += (run.empty() ? "" : " ") + core;
+      possessive = possessive || owns;
       if (core.size() != w.size() && !ends_sentence) flush();  // a comma or a possessive ends the name
     } else {
       flush();
@@ -118,11 +151,64 @@ std::vector<std::string> printed_names(std::string_view body) {
   std::set<std::string> mid_sentence;
   for (const auto& [name, opens] : runs)
     if (!opens) mid_sentence.insert(name);
-  std::vector<std::string> names;
+  PrintedNames printed;
   std::set<std::string> seen;
-  for (const auto& [name, opens] : runs)
-    if ((!opens || mid_sentence.count(name)) && seen.insert(name).second) names.push_back(name);
-  return names;
+  for (const auto& [name, opens] : runs) {
+    if (calendar_word(name) || !seen.insert(name).second) continue;
+    if (!opens || mid_sentence.count(name)) printed.names.push_back(name);
+    else if (!sentence_word(name)) printed.perhaps.push_back(name);
+  }
+  return printed;
+}
+
+struct PrintedDates {
+  std::vector<std::string> phrases;  // "on Thursday", "March 14, 2025", "in 2023", "last year", in order
+  // The first full date of the dateline, when the text prints it once: the
+  // article's own date, and its ISO form.
+  std::optional<std::pair<std::string, std::string>> published;
+};
+
+// Dates as the text prints them, for [[date]] entries. std::regex is slow,
+// but runs once over one article when a curator starts it.
+PrintedDates printed_dates(std::string_view text, std::size_t dateline_end) {
+  static const std::string month =
+      "(January|February|March|April|May|June|July|August|September|October|November|December)";
+  static const std::regex full("\\b" + month + " ([0-9]{1,2}), ([0-9]{4})\\b|\\b([0-9]{1,2}) " + month + " ([0-9]{4})\\b");
+  static const std::regex any(
+      "\\b((on|last|next|this|by|until|since) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b"
+      "|\\b" + month + "( [0-9]{1,2})?(, [0-9]{4}| [0-9]{4})?\\b"
+      "|\\b[0-9]{1,2} " + month + "( [0-9]{4})?\\b"
+      "|\\b(in|since|until|by|from|before|after) [0-9]{4}\\b"
+      "|\\b(last|next|this) (year|month|week)\\b");
+  PrintedDates dates;
+  std::string body(text);
+  std::set<std::string> seen;
+  for (std::sregex_iterator it(body.begin(), body.end(), any), end; it != end; ++it)
+    if (seen.insert(it->str()).second) dates.phrases.push_back(it->str());
+  std::smatch m;
+  if (std::regex_search(body, m, full) && static_cast<std::size_t>(m.position(0)) < dateline_end &&
+      count(text, m.str(0)) == 1) {
+    bool month_first = m[1].matched;
+    auto month_word = std::string(month_first ? m[1] : m[5]);
+    std::transform(month_word.begin(), month_word.end(), month_word.begin(), [](unsigned char c) { return std::tolower(c); });
+    auto iso = fmt::format("{}-{:02}-{:02}", std::string(month_first ? m[3] : m[6]), seed::month_of(month_word),
+                           std::stoi(month_first ? m[2] : m[4]));
+    if (seed::parse_iso_date(iso)) dates.published = {{m.str(0), iso}};
+  }
+  return dates;
+}
+
+// One comment line after another, each item followed by "; ".
+void comment_list(std::ostream& out, const std::vector<std::string>& items) {
+  std::string line = "#";
+  for (const auto& item : items) {
+    if (line.size() + item.size() + 2 > 78) {
+      out << line << "\n";
+      line = "#";
+    }
+    line += " " + item + ";";
+  }
+  out << line << "\n";
 }
 
 std::string slug_of(std::string_view name) {
@@ -205,6 +291,13 @@ std::string scaffold_facts_toml(std::string_view text, std::string_view id, std:
   if (headline && *headline > 0 && paragraphs[0].lines == 1 && paragraphs[0].words <= 30)
     out << "  { role = \"navigation\", quote = " << quote_of(paragraphs[0]) << " },\n";
   if (headline) out << "  { role = \"headline\", quote = " << quote_of(paragraphs[*headline]) << " },\n";
+  // A byline: a short paragraph between the headline and the body that opens with "By".
+  if (headline && best_len > 0)
+    for (auto i = *headline + 1; i < best_start; ++i)
+      if (paragraphs[i].lines == 1 && paragraphs[i].words <= 8 && text.substr(paragraphs[i].start, 3) == "By ") {
+        out << "  { role = \"byline\", quote = " << quote_of(paragraphs[i]) << " },\n";
+        break;
+      }
   if (best_len > 0) {
     const auto& first = paragraphs[best_start];
     const auto& last = paragraphs[best_start + best_len - 1];
@@ -219,19 +312,34 @@ std::string scaffold_facts_toml(std::string_view text, std::string_view id, std:
   auto body = best_len > 0 ? text.substr(paragraphs[best_start].start,
                                          paragraphs[best_start + best_len - 1].end - paragraphs[best_start].start)
                            : text;
-  auto names = printed_names(body);
-  if (!names.empty()) {
+  auto printed = printed_names(body);
+  if (!printed.names.empty()) {
     out << "\n# Names the text prints, to start the people, countries, organizations,\n"
            "# places and events from (ids are lower-case slugs shared by every article):\n";
-    std::string line = "#";
-    for (const auto& name : names) {
-      if (line.size() + name.size() + 2 > 78) {
-        out << line << "\n";
-        line = "#";
+    comment_list(out, printed.names);
+  }
+  if (!printed.perhaps.empty()) {
+    out << "\n# Perhaps names too (they only open sentences):\n";
+    comment_list(out, printed.perhaps);
+  }
+  // The dateline: what precedes the body, and the body's first sentence.
+  std::size_t dateline_end = best_len > 0 ? paragraphs[best_start].end : text.size();
+  if (best_len > 0)
+    for (auto i = paragraphs[best_start].start; i < paragraphs[best_start].end; ++i)
+      if (text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
+        dateline_end = i;
+        break;
       }
-      line += " " + name + ";";
-    }
-    out << line << "\n";
+  auto dates = printed_dates(text, dateline_end);
+  if (dates.published)
+    out << "\n# The article's date, as its dateline prints it; words such as \"on Thursday\"\n"
+           "# are read against it.\n"
+           "[[date]]\nrole = \"published\"\nprinted = "
+        << toml_string(dates.published->first) << "\niso = " << dates.published->second
+        << "\nquote = " << toml_string(dates.published->first) << "\n";
+  if (!dates.phrases.empty()) {
+    out << "\n# Dates the text prints, for [[date]] entries (printed, and iso as they give it):\n";
+    comment_list(out, dates.phrases);
   }
   out << "\n# [[person]]\n# id = \"...\"\n# name = \"...\"\n";
   return out.str();

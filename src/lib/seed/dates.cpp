@@ -41,14 +41,14 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
-// Month number of a word ("jul", "july", "sept"), or 0.
+}  // namespace
+
 int month_of(const std::string& w) {
   if (w.size() < 3) return 0;
   for (std::size_t i = 0; i < kMonths.size(); ++i)
     if (kMonths[i].substr(0, w.size()) == w || (w == "sept" && i == 8)) return static_cast<int>(i) + 1;
   return 0;
 }
-}  // namespace
 
 std::optional<IsoDate> parse_iso_date(std::string_view t) {
   auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {

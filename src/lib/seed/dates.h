@@ -18,6 +18,9 @@ struct IsoDate {
 // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real calendar date), or nothing.
 std::optional<IsoDate> parse_iso_date(std::string_view text);
 
+// Month number of a lower-case word ("jul", "july", "sept"), or 0.
+int month_of(const std::string& lower_word);
+
 // Days since 1970-01-01 of a date known to the day (proleptic Gregorian).
 long days_from_civil(const IsoDate& d);
 
