@@ -1,9 +1,9 @@
 -- name: unrepresented-members
--- title: Members with no named representative at an event
--- description: For each event of an organization, its founding and full members for which no article names
---   anybody attending that event on their behalf, telling a stated absence apart from a member nobody names. Events
---   whose attendance no article reports (a summit announced for next year) are left out.
---   Attendance at another event of the organization does not count.
+-- title: Members no article reports as represented at an event
+-- description: For each event of an organization, its founding and full members for which no article reports
+--   anybody at that event on their behalf (named, or known only by office: "its ambassador"; or hosting it),
+--   telling a stated absence apart from a member nobody names. Events whose attendance no article reports (a
+--   summit announced for next year) are left out. Attendance at another event of the organization does not count.
 -- param: article text optional  Only memberships stated by this article, at the events whose attendance it reports, and only the attendance it reports (its id)
 -- param: event text optional  Only this event (its id)
 -- column: event  The event nobody was named at for the member
@@ -69,4 +69,7 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND n
                 SELECT a.event_id FROM attendance a WHERE :article IS NULL)
    AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id AND a.represents_id = m.member_id
                       AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = a.fact_id AND s.article_id = :article)))
+   -- A person hosting the event for the member is there ("hosted by Austrian Chancellor Karl Brandner").
+   AND NOT EXISTS (SELECT 1 FROM event_host h WHERE h.event_id = e.id AND h.country_id = m.member_id AND h.person_id IS NOT NULL
+                      AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = h.fact_id AND s.article_id = :article)))
  ORDER BY ev.name, m.organization_name, m.member_name
