@@ -1,11 +1,11 @@
 -- name: person
 -- title: Everything the articles say about a person
 -- description: For every person whose name (as printed anywhere) or alias contains the given text
---   (case-insensitive): names, offices, attendance, meetings, stances and what they discussed, with evidence.
+--   (case-insensitive): names, offices, attendance, meetings, stances, what they discussed and said, with evidence.
 -- param: name text required  Part of the person's name or of an alias, e.g. Mokhber or Sharif
 -- param: article text optional  Only facts stated by this article (its id)
 -- column: person  The person, as first printed
--- column: aspect  What the row tells: name as printed, alias, office, attended, met, stance, aim, discussed
+-- column: aspect  What the row tells: name as printed, alias, office, attended, met, stance, aim, discussed, said
 -- column: detail  The fact itself
 -- column: evidence  The article's words, or the annotation
 -- column: fact_ids  JSON array holding the fact; see factdb why
@@ -44,7 +44,10 @@ facts (person, aspect, detail, sort, fact_id) AS (
     FROM who JOIN stance s ON s.holder_id = who.id
   UNION ALL
   SELECT who.name, 'discussed', t.subject, 7, t.fact_id
-    FROM who JOIN event_topic t ON t.speaker_id = who.id)
+    FROM who JOIN event_topic t ON t.speaker_id = who.id
+  UNION ALL
+  SELECT who.name, CASE WHEN q.reported THEN 'said (reported)' ELSE 'said' END, q.words, 8, q.fact_id
+    FROM who JOIN quotation q ON q.speaker_id = who.id)
 SELECT facts.person, facts.aspect, facts.detail,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,

@@ -24,5 +24,6 @@ CREATE INDEX statement_annotations ON statement (article_id, seq) WHERE annotati
 CREATE INDEX absence_by_event ON absence (event_id, country_id);
 CREATE INDEX event_host_by_event ON event_host (event_id);
 CREATE INDEX outcome_by_event ON outcome (event_id);
+CREATE INDEX quotation_by_speaker ON quotation (speaker_id);
 CREATE INDEX date_statement_by_entity ON date_statement (entity_id);
 CREATE INDEX date_statement_by_fact ON date_statement (about_fact_id);

@@ -296,6 +296,16 @@ CREATE TABLE outcome_party (
   PRIMARY KEY (fact_id, party_id)
 ) STRICT, WITHOUT ROWID;
 
+-- What someone said, as the article prints it (Wikidata: quotation, with its
+-- speaker), or reports it.
+CREATE TABLE quotation (
+  fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
+  speaker_id TEXT NOT NULL REFERENCES entity (id),      -- who said it: a person, or a country, organization or group speaking as one
+  words      TEXT NOT NULL,                             -- what was said, verbatim, without the quotation marks around it
+  event_id   TEXT REFERENCES event (id),                -- where it was said, when stated
+  reported   INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1))  -- 1: reported speech (said that ...), not the speaker's own words
+) STRICT;
+
 -- A date the articles give: an article's own (role 'published'), an event's
 -- start or end, or the date of another fact ('on', 'as of'). As printed, and
 -- in ISO 8601 to the precision the words allow.

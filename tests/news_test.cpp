@@ -224,6 +224,13 @@ TEST_CASE("news: an attendee named only by office is stated, shown as not named,
         std::vector<std::string>{"Dragan Milić", "Mihai Dobre", "Croatia"});
   CHECK(column(db.run_canned("heads-of-state", danube), "country") ==
         std::vector<std::string>{"Hungary", "Slovakia", "Bulgaria"});
+  auto said = db.run_canned("quotations", danube);
+  CHECK(column(said, "speaker") == std::vector<std::string>{"Karl Brandner"});
+  CHECK(column(said, "words") == std::vector<std::string>{"The river does not stop at borders, and neither do floods"});
+  CHECK(column(said, "speech") == std::vector<std::string>{"direct"});
+  CHECK(column(news_db().run_canned("quotations", {{"article", "riga-river-council-test"}}), "speech") ==
+        std::vector<std::string>{"reported"});
+  CHECK(column(db.run_canned("person", {{"name", "Brandner"}}), "aspect").back() == "said");
   // Austria's chancellor hosted the summit: Austria was there, though no attendance names him.
   CHECK(db.run_canned("unrepresented-members", danube).rows.empty());
   for (const auto& r : check_database(dir / "facts.db")) {

@@ -226,6 +226,18 @@ event = "baltic-rivers-summit-2025"
 kind = "agreed"
 what = "a plan to cut farm runoff"
 quote = "Leaders agreed on a plan to cut farm runoff")"},
+      {"quotation", "quotation", {},
+       {{"speaker", T::ref, true, "speaker_id", "person country organization group"},
+        {"words", T::verbatim, true, "words"},
+        {"event", T::ref, false, "event_id", "event"},
+        {"reported", T::boolean, false, "reported"}},
+       {}, "name",
+       "What someone said: their words as the article prints them, between quotation marks, or reported (reported = true: he said that ...); at an event when stated.",
+       R"([[quotation]]
+speaker = "karl-brandner"
+words = "The river does not stop at borders, and neither do floods"
+event = "danube-council-summit-2025"
+quote = "\"The river does not stop at borders, and neither do floods,\" Brandner told reporters")"},
       {"date", "date_statement", {},
        {{"of", T::ref, false, "entity_id", "*"},
         {"fact", T::fact_label, false, "about_fact_id"},
