@@ -4,7 +4,8 @@
 --   (said that ...), with who said it and where, when stated.
 -- param: article text optional  Only quotations stated by this article (its id)
 -- param: event text optional  Only what was said at this event (its id)
--- column: speaker  Who said it, as printed
+-- column: speaker  Who said it, as printed; "(not named)" for a speaker named only by office
+-- column: office  The office of a speaker named only by it ("a spokesman for the ministry")
 -- column: words  What was said, verbatim
 -- column: speech  direct (the speaker's own words) or reported
 -- column: event  Where it was said, when stated
@@ -16,7 +17,9 @@
 WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
   SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
   UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'quotation' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = sp.id AND nm.article_id = :article), sp.name) AS speaker,
+SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = sp.id AND nm.article_id = :article), sp.name,
+                '(not named)') AS speaker,
+       (SELECT o.name FROM entity o WHERE o.id = q.office_id) AS office,
        q.words,
        CASE WHEN q.reported THEN 'reported' ELSE 'direct' END AS speech,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
@@ -24,7 +27,7 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = sp.id AND n
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = q.fact_id)) AS evidence,
        '[' || q.fact_id || ']' AS fact_ids
   FROM scope CROSS JOIN quotation q ON q.fact_id = scope.fact_id
-  JOIN entity sp ON sp.id = q.speaker_id
+  LEFT JOIN entity sp ON sp.id = q.speaker_id  -- NULL: named only by office
   LEFT JOIN entity ev ON ev.id = q.event_id
  WHERE (:event IS NULL OR q.event_id = :event)
  ORDER BY scope.article_id, scope.seq

@@ -300,10 +300,12 @@ CREATE TABLE outcome_party (
 -- speaker), or reports it.
 CREATE TABLE quotation (
   fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
-  speaker_id TEXT NOT NULL REFERENCES entity (id),      -- who said it: a person, or a country, organization or group speaking as one
+  speaker_id TEXT REFERENCES entity (id),               -- who said it: a person, or a country, organization or group speaking as one; NULL: named only by office
+  office_id  TEXT REFERENCES office (id),               -- the office of a speaker the article names only by it ("a spokesman for the ministry")
   words      TEXT NOT NULL,                             -- what was said, verbatim, without the quotation marks around it
   event_id   TEXT REFERENCES event (id),                -- where it was said, when stated
-  reported   INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1))  -- 1: reported speech (said that ...), not the speaker's own words
+  reported   INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1)),  -- 1: reported speech (said that ...), not the speaker's own words
+  CHECK (speaker_id IS NOT NULL OR office_id IS NOT NULL)
 ) STRICT;
 
 -- A date the articles give: an article's own (role 'published'), an event's

@@ -208,7 +208,7 @@ TEST_CASE("news: a year is written bare or quoted, and a number that is no year 
   CHECK(errors[0].message.find("'iso' must be a date in ISO 8601 to the precision known: 2024") != std::string::npos);
 }
 
-TEST_CASE("news: an attendee named only by office is stated, shown as not named, and needs an office", "[news]") {
+TEST_CASE("news: an attendee or a speaker named only by office is stated, shown as not named, and needs an office", "[news]") {
   TempDir dir;
   auto seed = copy_real_seed(dir.path());
   fs::copy(test_article("danube-council-vienna-test"), seed / "danube", fs::copy_options::recursive);
@@ -238,14 +238,23 @@ TEST_CASE("news: an attendee named only by office is stated, shown as not named,
     CHECK(r.ok);
   }
 
+  // A speaker named only by office ("a spokesman said"), as the Danube report could have put it.
+  replace_once(seed / "danube" / "facts.toml", "[[quotation]]\nspeaker = \"karl-brandner\"", "[[quotation]]\noffice = \"chancellor-of-austria\"");
+  build_database(seed, dir / "unnamed.db");
+  auto unnamed = Database(dir / "unnamed.db").run_canned("quotations", danube);
+  CHECK(column(unnamed, "speaker") == std::vector<std::string>{"(not named)"});
+  CHECK(column(unnamed, "office") == std::vector<std::string>{"Chancellor"});
+
   replace_once(seed / "danube" / "facts.toml", "represents = \"ukraine\"\noffice = \"ambassador-of-ukraine-to-austria\"\n",
                "represents = \"ukraine\"\n");
+  replace_once(seed / "danube" / "facts.toml", "[[quotation]]\noffice = \"chancellor-of-austria\"\n", "[[quotation]]\n");
   try {
     build_database(seed, dir / "again.db");
     FAIL("expected SeedError");
   } catch (const SeedError& e) {
-    REQUIRE(e.diagnostics().size() == 1);
+    REQUIRE(e.diagnostics().size() == 2);
     CHECK(e.diagnostics()[0].message.find("[[attendance]] needs who attended") != std::string::npos);
+    CHECK(e.diagnostics()[1].message.find("[[quotation]] needs who said it") != std::string::npos);
   }
 }
 

@@ -227,12 +227,13 @@ kind = "agreed"
 what = "a plan to cut farm runoff"
 quote = "Leaders agreed on a plan to cut farm runoff")"},
       {"quotation", "quotation", {},
-       {{"speaker", T::ref, true, "speaker_id", "person country organization group"},
+       {{"speaker", T::ref, false, "speaker_id", "person country organization group"},
+        {"office", T::ref, false, "office_id", "office"},
         {"words", T::verbatim, true, "words"},
         {"event", T::ref, false, "event_id", "event"},
         {"reported", T::boolean, false, "reported"}},
        {}, "name",
-       "What someone said: their words as the article prints them, between quotation marks, or reported (reported = true: he said that ...); at an event when stated.",
+       "What someone said: their words as the article prints them, between quotation marks, or reported (reported = true: he said that ...); at an event when stated. A speaker named only by office (a spokesman for the ministry) is given by office.",
        R"([[quotation]]
 speaker = "karl-brandner"
 words = "The river does not stop at borders, and neither do floods"

@@ -20,7 +20,7 @@ void KindRules::check(TomlFields& fields, const Entry& entry) {
   using Rule = void (KindRules::*)(TomlFields&, const Entry&);
   static const std::unordered_map<std::string_view, Rule> rules = {
       {"holding", &KindRules::holding}, {"attendance", &KindRules::attendance}, {"absence", &KindRules::absence},
-      {"host", &KindRules::host},       {"date", &KindRules::date},
+      {"host", &KindRules::host},       {"date", &KindRules::date},         {"quotation", &KindRules::quotation},
   };
   if (auto it = rules.find(entry.kind->key); it != rules.end()) (this->*(it->second))(fields, entry);
 }
@@ -52,6 +52,12 @@ void KindRules::absence(TomlFields& fields, const Entry& entry) {
 
 void KindRules::host(TomlFields& fields, const Entry& entry) {
   if (!given(entry, "country") && !given(entry, "person")) fields.fail(entry.where, "[[host]] needs 'country' or 'person'");
+}
+
+// "A spokesman for the ministry said": a speaker the article names only by office.
+void KindRules::quotation(TomlFields& fields, const Entry& entry) {
+  if (!given(entry, "speaker") && !given(entry, "office"))
+    fields.fail(entry.where, "[[quotation]] needs who said it: 'speaker', or 'office' for its holder the article does not name");
 }
 
 // A date is of the article (role = "published"), or of one entity or fact;

@@ -30,6 +30,7 @@ class KindRules {
   void attendance(TomlFields& fields, const Entry& entry);
   void absence(TomlFields& fields, const Entry& entry);
   void host(TomlFields& fields, const Entry& entry);
+  void quotation(TomlFields& fields, const Entry& entry);
   void date(TomlFields& fields, const Entry& entry);
 
   struct PrintedDate {
