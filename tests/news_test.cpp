@@ -12,6 +12,7 @@
 
 #include "factdb/build.h"
 #include "factdb/check.h"
+#include "factdb/graph.h"
 #include "factdb/database.h"
 #include "factdb/error.h"
 #include "helpers.h"
@@ -237,6 +238,9 @@ TEST_CASE("news: an attendee or a speaker named only by office is stated, shown 
     INFO(r.name << ": " << r.detail);
     CHECK(r.ok);
   }
+
+  CHECK(graph_dot(db, GraphPart::attendance, std::string("danube-council-vienna-test"))
+            .find("[label=\"(not named) ambassador to Austria\"") != std::string::npos);
 
   // A speaker named only by office ("a spokesman said"), as the Danube report could have put it.
   replace_once(seed / "danube" / "facts.toml", "[[quotation]]\nspeaker = \"karl-brandner\"", "[[quotation]]\noffice = \"chancellor-of-austria\"");

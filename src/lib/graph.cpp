@@ -91,10 +91,12 @@ ResultSet rows(Database& db, const std::string& sql, const std::optional<std::st
 
 void draw_attendance(Database& db, DotGraph& g, const std::optional<std::string>& article) {
   auto attendance = rows(db, fmt::format(R"(
-    SELECT 'person:' || a.person_id, p.name, a.represents_id, r.name, r.kind, t.title, 'event:' || a.event_id, ev.name,
+    SELECT coalesce('person:' || a.person_id, 'office:' || a.office_id), coalesce(p.name, '(not named) ' || ao.name),
+           a.represents_id, r.name, r.kind, coalesce(t.title, ao.name), 'event:' || a.event_id, ev.name,
            st.standing IS 'stand-in' AS stand_in
       FROM attendance a
-      JOIN entity p ON p.id = a.person_id
+      LEFT JOIN entity p ON p.id = a.person_id  -- NULL: an attendee named only by office, drawn as its holder
+      LEFT JOIN entity ao ON ao.id = a.office_id
       JOIN entity ev ON ev.id = a.event_id
       LEFT JOIN entity r ON r.id = a.represents_id
       -- As the article drawn states it, or the first article stating the attendance.
