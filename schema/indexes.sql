@@ -16,6 +16,7 @@ CREATE INDEX organization_founding_by_organization ON organization_founding (org
 CREATE INDEX attendance_by_represents ON attendance (represents_id);
 CREATE INDEX attendance_by_person ON attendance (person_id);
 CREATE INDEX membership_by_member ON membership (member_id);
+CREATE INDEX membership_by_organization ON membership (organization_id, status);
 CREATE INDEX event_topic_by_event ON event_topic (event_id, kind);
 CREATE INDEX stance_by_holder ON stance (holder_id);
 CREATE INDEX reason_by_explains ON reason (explains);

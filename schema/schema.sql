@@ -205,6 +205,16 @@ CREATE TABLE organization_founding (
   year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999)  -- year of founding, as stated
 ) STRICT;
 
+-- How many members an organization has, as an article counts them.
+CREATE TABLE member_count (
+  fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence
+  organization_id TEXT NOT NULL REFERENCES entity (id),  -- the organization
+  members         INTEGER NOT NULL CHECK (members >= 0),  -- how many members it has, as stated
+  printed         TEXT,                -- the words that give the number, verbatim ("nine members"); NULL for an annotation
+  as_of           TEXT                 -- ISO 8601 date the count holds from, when stated; NULL: as of the article's date
+                  CHECK (as_of IS NULL OR as_of GLOB '[0-9][0-9][0-9][0-9]*')
+) STRICT;
+
 -- What an organization is for, as stated.
 CREATE TABLE organization_purpose (
   fact_id         INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact this row states; its evidence: citation, fact_evidence

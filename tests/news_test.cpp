@@ -209,7 +209,7 @@ TEST_CASE("news: a year is written bare or quoted, and a number that is no year 
   CHECK(errors[0].message.find("'iso' must be a date in ISO 8601 to the precision known: 2024") != std::string::npos);
 }
 
-TEST_CASE("news: an attendee or a speaker named only by office is stated, shown as not named, and needs an office", "[news]") {
+TEST_CASE("news: a wire report: an attendee or a speaker named only by office, a member count its words must give", "[news]") {
   TempDir dir;
   auto seed = copy_real_seed(dir.path());
   fs::copy(test_article("danube-council-vienna-test"), seed / "danube", fs::copy_options::recursive);
@@ -232,6 +232,10 @@ TEST_CASE("news: an attendee or a speaker named only by office is stated, shown 
   CHECK(column(news_db().run_canned("quotations", {{"article", "riga-river-council-test"}}), "speech") ==
         std::vector<std::string>{"reported"});
   CHECK(column(db.run_canned("person", {{"name", "Brandner"}}), "aspect").back() == "said");
+  auto counts = db.run_canned("member-counts", danube);
+  REQUIRE(counts.rows.size() == 1);
+  CHECK(counts.rows[0][1] == Value{std::int64_t{9}});  // members
+  CHECK(counts.rows[0][4] == Value{std::int64_t{4}});  // named: three founders and Moldova; the rest go unnamed
   // Austria's chancellor hosted the summit: Austria was there, though no attendance names him.
   CHECK(db.run_canned("unrepresented-members", danube).rows.empty());
   for (const auto& r : check_database(dir / "facts.db")) {
@@ -252,13 +256,15 @@ TEST_CASE("news: an attendee or a speaker named only by office is stated, shown 
   replace_once(seed / "danube" / "facts.toml", "represents = \"ukraine\"\noffice = \"ambassador-of-ukraine-to-austria\"\n",
                "represents = \"ukraine\"\n");
   replace_once(seed / "danube" / "facts.toml", "[[quotation]]\noffice = \"chancellor-of-austria\"\n", "[[quotation]]\n");
+  replace_once(seed / "danube" / "facts.toml", "count = 9\n", "count = 10\n");
   try {
     build_database(seed, dir / "again.db");
     FAIL("expected SeedError");
   } catch (const SeedError& e) {
-    REQUIRE(e.diagnostics().size() == 2);
+    REQUIRE(e.diagnostics().size() == 3);
     CHECK(e.diagnostics()[0].message.find("[[attendance]] needs who attended") != std::string::npos);
     CHECK(e.diagnostics()[1].message.find("[[quotation]] needs who said it") != std::string::npos);
+    CHECK(e.diagnostics()[2].message.find("'printed' \"nine members\" gives 9, not 'count' 10") != std::string::npos);
   }
 }
 

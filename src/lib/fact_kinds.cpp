@@ -134,6 +134,19 @@ quote = "Belarus became the tenth member on Thursday")"},
 organization = "sco"
 year = 2001
 quote = "founded by China and Russia in 2001")"},
+      {"member_count", "member_count", {},
+       {{"organization", T::ref, true, "organization_id", "organization"},
+        {"count", T::integer, true, "members"},
+        {"printed", T::verbatim, false, "printed"},
+        {"as_of", T::date, false, "as_of"}},
+       {"organization", "as_of"},
+       "name",
+       "How many members an organization has, as the text counts them, as of a date when the text gives one (otherwise as of the article's date). printed is the words that give the number (nine, 10, tenth), checked against count.",
+       R"([[member_count]]
+organization = "danube-basin-council"
+count = 9
+printed = "nine members"
+quote = "now has nine members")"},
       {"organization_purpose", "organization_purpose", {},
        {{"organization", T::ref, true, "organization_id", "organization"},
         {"purpose", T::verbatim, true, "purpose"}},

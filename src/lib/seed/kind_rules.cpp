@@ -1,6 +1,10 @@
 #include "kind_rules.h"
 
+#include "numbers.h"
+
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include <unordered_map>
 
@@ -21,6 +25,7 @@ void KindRules::check(TomlFields& fields, const Entry& entry) {
   static const std::unordered_map<std::string_view, Rule> rules = {
       {"holding", &KindRules::holding}, {"attendance", &KindRules::attendance}, {"absence", &KindRules::absence},
       {"host", &KindRules::host},       {"date", &KindRules::date},         {"quotation", &KindRules::quotation},
+      {"member_count", &KindRules::member_count},
   };
   if (auto it = rules.find(entry.kind->key); it != rules.end()) (this->*(it->second))(fields, entry);
 }
@@ -58,6 +63,28 @@ void KindRules::host(TomlFields& fields, const Entry& entry) {
 void KindRules::quotation(TomlFields& fields, const Entry& entry) {
   if (!given(entry, "speaker") && !given(entry, "office"))
     fields.fail(entry.where, "[[quotation]] needs who said it: 'speaker', or 'office' for its holder the article does not name");
+}
+
+// A count resting on the article's words is one they give: "nine", "10", "tenth".
+void KindRules::member_count(TomlFields& fields, const Entry& entry) {
+  const auto* count = entry.value("count");
+  if (!count || !count->node) return;
+  auto n = std::get<std::int64_t>(count->value);
+  if (n < 0) {
+    fields.fail(*count->node, "'count' must be 0 or more");
+    return;
+  }
+  if (entry.annotation) return;
+  const auto* printed = entry.text("printed");
+  if (!printed) {
+    fields.fail(entry.where, "[[member_count]] needs 'printed': the words of the quote that give the number");
+    return;
+  }
+  auto numbers = numbers_in(*printed);
+  if (std::find(numbers.begin(), numbers.end(), n) == numbers.end())
+    fields.fail(*entry.value("printed")->node,
+                numbers.empty() ? fmt::format("'printed' \"{}\" gives no number; 'count' is {}", shown(*printed), n)
+                                : fmt::format("'printed' \"{}\" gives {}, not 'count' {}", shown(*printed), numbers.front(), n));
 }
 
 // A date is of the article (role = "published"), or of one entity or fact;

@@ -31,6 +31,7 @@ class KindRules {
   void absence(TomlFields& fields, const Entry& entry);
   void host(TomlFields& fields, const Entry& entry);
   void quotation(TomlFields& fields, const Entry& entry);
+  void member_count(TomlFields& fields, const Entry& entry);
   void date(TomlFields& fields, const Entry& entry);
 
   struct PrintedDate {
