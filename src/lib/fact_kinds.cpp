@@ -259,7 +259,7 @@ quote = "\"The river does not stop at borders, and neither do floods,\" Brandner
         {"printed", T::verbatim, false, "printed"},
         {"iso", T::date, true, "iso"}},
        {}, "name",
-       "A date: the article's own (role published, without of or fact), or that of an entity (of) or of another fact of the article (fact, its label). printed is the words that give it; iso is ISO 8601 to the precision they allow. Words without a year (on Thursday) are read against the article's date: a weekday within a week of it, a day and month within a year.",
+       "A date: the article's own (role published, without of or fact), or that of an entity (of) or of another fact of the article (fact, its label). printed is the words that give it; iso is ISO 8601 to the precision they allow. Words without a year (on Thursday) are read against the article's date: a weekday within a week of it, a day and month within a year; yesterday, last year, next month as far from it as they say, to their precision.",
        R"([[date]]
 of = "baltic-rivers-summit-2025"
 role = "on"

@@ -88,10 +88,67 @@ long days_from_civil(const IsoDate& d) {
   return era * 146097 + doe - 719468;
 }
 
+namespace {
+
+// Howard Hinnant's civil_from_days: the date `z` days after 1970-01-01.
+IsoDate civil_from_days(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day};
+}
+
+// "yesterday", "last year", "next month", "this year": a date as far from the
+// article's own as the words say, to the precision they give. nullopt: the
+// words hold none of these.
+std::optional<std::optional<std::string>> relative_date_problem(const std::vector<std::string>& ws, const IsoDate& iso,
+                                                                const std::optional<IsoDate>& published) {
+  enum class Unit { day, month, year };
+  std::optional<std::pair<Unit, int>> said;  // the unit, and how many of them from the article's date
+  for (std::size_t i = 0; i < ws.size() && !said; ++i) {
+    if (ws[i] == "yesterday") said = {{Unit::day, -1}};
+    else if (ws[i] == "today") said = {{Unit::day, 0}};
+    else if (ws[i] == "tomorrow") said = {{Unit::day, 1}};
+    else if (i + 1 < ws.size() && (ws[i + 1] == "year" || ws[i + 1] == "month")) {
+      int offset = ws[i] == "last" ? -1 : ws[i] == "next" ? 1 : ws[i] == "this" ? 0 : 2;
+      if (offset != 2) said = {{ws[i + 1] == "year" ? Unit::year : Unit::month, offset}};
+    }
+  }
+  if (!said) return std::nullopt;
+  auto [unit, offset] = *said;
+  if (!published || (unit == Unit::day && !published->day) || (unit == Unit::month && !published->month))
+    return std::string("the words give a date relative to the article's: give the article's date ([[date]] with role = "
+                       "\"published\") to read them against, or rest this date on an annotation");
+  IsoDate expected = *published;
+  if (unit == Unit::year) {
+    expected = {published->year + offset, 0, 0};
+  } else if (unit == Unit::month) {
+    int months = published->year * 12 + (published->month - 1) + offset;
+    expected = {months / 12, months % 12 + 1, 0};
+  } else {
+    expected = civil_from_days(days_from_civil(*published) + offset);
+  }
+  auto text = [](const IsoDate& d) {
+    return d.day ? fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+                 : d.month ? fmt::format("{:04}-{:02}", d.year, d.month) : fmt::format("{:04}", d.year);
+  };
+  if (iso.year != expected.year || iso.month != expected.month || iso.day != expected.day)
+    return fmt::format("read against the article's date {}, the words give {}, not {}", text(*published), text(expected), text(iso));
+  return std::optional<std::string>{};
+}
+
+}  // namespace
+
 std::optional<std::string> printed_date_problem(std::string_view printed, const IsoDate& iso,
                                                 const std::optional<IsoDate>& published) {
+  auto ws = words(printed);
   int year = 0, month = 0, day = 0, weekday = -1;
-  for (const auto& w : words(printed)) {
+  for (const auto& w : ws) {
     if (std::isdigit(static_cast<unsigned char>(w[0]))) {
       int n = w.size() <= 4 ? std::atoi(w.c_str()) : 0;
       if (w.size() == 4) year = n;
@@ -111,8 +168,10 @@ std::optional<std::string> printed_date_problem(std::string_view printed, const 
   if (day && day != iso.day)
     return iso.day ? fmt::format("the words give day {}, 'iso' gives day {}", day, iso.day)
                    : std::string("the words give a day; give it in 'iso' too (YYYY-MM-DD)");
-  if (!year && !month && weekday < 0)
-    return std::string("the words give no date: quote the words that print it (\"4 July 2024\", \"on Thursday\")");
+  if (!year && !month && weekday < 0) {
+    if (auto relative = relative_date_problem(ws, iso, published)) return *relative;
+    return std::string("the words give no date: quote the words that print it (\"4 July 2024\", \"on Thursday\", \"last year\")");
+  }
   if (weekday >= 0) {
     if (!iso.day) return std::string("the words give a weekday; 'iso' must give the day it falls on (YYYY-MM-DD)");
     // 1970-01-01 was a Thursday (index 3 from Monday).
