@@ -47,8 +47,31 @@ TEST_CASE("why stand-ins quotes Sharif's and Iran's acting President's passages,
       auto check = db.run_sql("SELECT substr(text, :start, :length) FROM article WHERE id = :id",
                               {{"start", std::to_string(*s.start)}, {"length", std::to_string(*s.length)}, {"id", s.article_id}});
       CHECK(check.rows.at(0).at(0) == Value{s.quote});
+      // And the line and column of its first and last character are where a
+      // reader finds them: counted in characters, not bytes.
+      auto text = read_file(real_seed() / "sco-summit-astana-2024" / "article.txt");
+      std::vector<std::u32string> lines{U""};
+      for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (text[i] == '\n') lines.emplace_back();
+        else lines.back() += static_cast<char32_t>(c);  // one character; its value does not matter here
+        i += n;
+      }
+      REQUIRE(s.line);
+      REQUIRE(s.end_line);
+      CHECK(*s.line == *s.end_line);  // a quote within one paragraph line
+      CHECK(static_cast<std::int64_t>(lines.at(static_cast<std::size_t>(*s.line - 1)).size()) >= *s.end_column);
+      CHECK(*s.end_column - *s.column + 1 == *s.length);
     }
   }
+  // Sharif's words: the 87th to 127th characters of the ninth line.
+  const auto& sharif = *std::find_if(e.rows[0].support.begin(), e.rows[0].support.end(),
+                                     [](const Support& s) { return s.quote == "Prime Minister Shehbaz Sharif of Pakistan"; });
+  CHECK(*sharif.line == 9);
+  CHECK(*sharif.column == 87);
+  CHECK(*sharif.end_column == 127);
+  CHECK(*sharif.start == 728);
 }
 
 TEST_CASE("why works for every query that lists its facts, and refuses one that does not", "[why]") {

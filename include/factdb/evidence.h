@@ -17,8 +17,10 @@ struct Support {
   std::string kind;        // the fact's kind: "attendance", "office_role", ...
   std::string article_id;  // the article stating it
   bool is_annotation = false;  // this article states it by an annotation
-  // A citation: where the quote is (1-based characters, and the line it starts on) and what it says.
-  std::optional<std::int64_t> start, length, line;
+  // A citation: where the quote is (1-based characters in the whole text;
+  // the line and column, counted in characters from 1, of its first and last
+  // character) and what it says.
+  std::optional<std::int64_t> start, length, line, column, end_line, end_column;
   std::string quote;
   // An annotation: the reference work and what it holds.
   std::string source, url, note;

@@ -9,11 +9,44 @@
 
 namespace factdb {
 
+namespace {
+
+// Characters of UTF-8 text as SQLite counts them: every byte that does not
+// continue a character. (The reading library does without factdb::text and
+// the libraries it needs.)
+std::int64_t characters(std::string_view utf8) {
+  return std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+// Line and column (from 1, in characters) where the quote starts and ends,
+// from the text before it.
+void set_positions(Support& s, std::string_view before) {
+  auto line_end = [](std::string_view text, std::int64_t line, std::int64_t column) {
+    auto last = text.rfind('\n');
+    auto newlines = static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n'));
+    if (last == std::string_view::npos) return std::pair{line, column + characters(text)};
+    return std::pair{line + newlines, characters(text.substr(last + 1)) + 1};
+  };
+  auto [line, column] = line_end(before, 1, 1);
+  s.line = line;
+  s.column = column;
+  // The last character: the quote less its final character, walked from the start.
+  std::string_view quote = s.quote;
+  auto last_char = quote.size();
+  while (last_char > 0 && (static_cast<unsigned char>(quote[last_char - 1]) & 0xC0) == 0x80) --last_char;
+  if (last_char > 0) --last_char;
+  auto [end_line, end_column] = line_end(quote.substr(0, last_char), line, column);
+  s.end_line = end_line;
+  s.end_column = end_column;
+}
+
+}  // namespace
+
 std::vector<Support> fact_support(Database& db, const std::vector<std::int64_t>& fact_ids) {
   // Each article stating the fact, in article order: its quotes in text order, or its annotation.
   static const std::string sql =
       "SELECT s.fact_id, f.kind, s.article_id, s.annotation_source_id IS NOT NULL, ce.start, ce.length, "
-      "       length(substr(a.text, 1, ce.start)) - length(replace(substr(a.text, 1, ce.start), char(10), '')) + 1, "
+      "       substr(a.text, 1, ce.start - 1), "
       "       ce.quote, src.title, src.url, s.annotation_note "
       "  FROM statement s "
       "  JOIN fact f ON f.id = s.fact_id "
@@ -38,8 +71,8 @@ std::vector<Support> fact_support(Database& db, const std::vector<std::int64_t>&
       s.is_annotation = number(r[3]).value_or(0) != 0;
       s.start = number(r[4]);
       s.length = number(r[5]);
-      s.line = s.start ? number(r[6]) : std::nullopt;
       s.quote = text(r[7]);
+      if (s.start) set_positions(s, text(r[6]));
       s.source = text(r[8]);
       s.url = text(r[9]);
       s.note = text(r[10]);

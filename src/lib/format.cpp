@@ -360,6 +360,9 @@ nlohmann::ordered_json support_json(const Support& s) {
     j["note"] = s.note;
   } else {
     j["line"] = s.line.value_or(0);
+    j["column"] = s.column.value_or(0);
+    j["end_line"] = s.end_line.value_or(0);
+    j["end_column"] = s.end_column.value_or(0);
     j["start"] = s.start.value_or(0);
     j["length"] = s.length.value_or(0);
     j["quote"] = s.quote;
@@ -386,8 +389,9 @@ void write_explanation_text(std::ostream& out, const Explanation& e) {
         out << fmt::format("   {} #{}  annotation, {} <{}>: {}\n", terminal_safe(s.kind), s.fact_id, terminal_safe(s.source),
                            terminal_safe(s.url), terminal_safe(s.note));
       else
-        out << fmt::format("   {} #{}  {}, line {}, characters {}-{}: \"{}\"\n", terminal_safe(s.kind), s.fact_id, terminal_safe(s.article_id),
-                           s.line.value_or(0), s.start.value_or(0), s.start.value_or(0) + s.length.value_or(0) - 1,
+        out << fmt::format("   {} #{}  {}, {}:{}-{}:{} (characters {}-{}): \"{}\"\n", terminal_safe(s.kind), s.fact_id,
+                           terminal_safe(s.article_id), s.line.value_or(0), s.column.value_or(0), s.end_line.value_or(0),
+                           s.end_column.value_or(0), s.start.value_or(0), s.start.value_or(0) + s.length.value_or(0) - 1,
                            terminal_safe(s.quote));
     }
     if (row.support.empty()) out << "   (no facts listed)\n";
@@ -416,7 +420,8 @@ void write_explanation(std::ostream& out, const Explanation& explanation, Format
   // Flat formats: one line per citation or annotation, with the row it supports.
   ResultSet flat{{"row"}, {}};
   flat.columns.insert(flat.columns.end(), explanation.columns.begin(), explanation.columns.end());
-  for (const char* c : {"fact_id", "fact_kind", "basis", "article", "line", "start", "length", "quote", "source", "url", "note"})
+  for (const char* c : {"fact_id", "fact_kind", "basis", "article", "line", "column", "end_line", "end_column", "start", "length",
+                        "quote", "source", "url", "note"})
     flat.columns.emplace_back(c);
   std::int64_t n = 0;
   for (const auto& row : explanation.rows) {
@@ -427,7 +432,8 @@ void write_explanation(std::ostream& out, const Explanation& explanation, Format
       auto opt = [](const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); };
       auto str = [](const std::string& v) { return v.empty() ? Value(nullptr) : Value(v); };
       for (Value v : {Value(s.fact_id), Value(s.kind), Value(std::string(s.is_annotation ? "annotation" : "article")),
-                      Value(s.article_id), opt(s.line), opt(s.start), opt(s.length), str(s.quote), str(s.source),
+                      Value(s.article_id), opt(s.line), opt(s.column), opt(s.end_line), opt(s.end_column), opt(s.start),
+                      opt(s.length), str(s.quote), str(s.source),
                       str(s.url), str(s.note)})
         line.push_back(std::move(v));
       flat.rows.push_back(std::move(line));
