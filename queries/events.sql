@@ -26,9 +26,12 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm
        -- The article's own mention, or the first article's.
        (SELECT se.evidence FROM mention m JOIN statement_evidence se ON se.fact_id = m.fact_id AND se.article_id = m.article_id
          WHERE m.entity_id = e.id ORDER BY CASE WHEN m.article_id = :article THEN 0 ELSE 1 END, m.article_id LIMIT 1) AS evidence,
-       (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT mm.fact_id AS id FROM mention mm WHERE mm.entity_id = e.id
+       -- Mentions in article order, then locations: an order any engine keeps.
+       (SELECT '[' || group_concat(id, ',') || ']'
+          FROM (SELECT mm.fact_id AS id, 0 AS part, mm.article_id AS k FROM mention mm WHERE mm.entity_id = e.id
                                              AND (:article IS NULL OR mm.article_id = :article)
-                                          UNION ALL SELECT l.fact_id FROM location l WHERE l.entity_id = e.id)) AS fact_ids
+                UNION ALL SELECT l.fact_id, 1, '' FROM location l WHERE l.entity_id = e.id
+                ORDER BY part, k, id)) AS fact_ids
   FROM scope CROSS JOIN event ev ON ev.id = scope.event_id
   JOIN entity e ON e.id = ev.id
   JOIN fact first ON first.id = (SELECT m.fact_id FROM mention m WHERE m.entity_id = e.id ORDER BY m.article_id LIMIT 1)

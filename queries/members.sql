@@ -30,5 +30,5 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm
           CASE m.status WHEN 'founding member' THEN 1 WHEN 'member' THEN 2
                         WHEN 'acceding' THEN 3 WHEN 'observer' THEN 4 WHEN 'dialogue partner' THEN 5
                         WHEN 'observer or dialogue partner' THEN 6 WHEN 'guest' THEN 7 WHEN 'suspended' THEN 8 ELSE 9 END,
-          m.as_of,
+          m.as_of IS NOT NULL, m.as_of,  -- NULL first in any engine
           scope.article_id, scope.seq

@@ -21,15 +21,20 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
                 '(not named)') AS person,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
-       coalesce((SELECT group_concat(m.status, ', ') FROM membership m
-                  WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
-                    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))), 'no status stated') AS status,
+       -- Statuses in the order the articles state them: an order any engine keeps.
+       coalesce((SELECT group_concat(status, ', ')
+                   FROM (SELECT m.status FROM membership m JOIN fact mf ON mf.id = m.fact_id
+                          WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
+                            AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))
+                          ORDER BY mf.first_article_id, mf.first_seq)), 'no status stated') AS status,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = a.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = a.fact_id)) AS evidence,
-       (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT a.fact_id AS id UNION ALL
-                                          SELECT m.fact_id FROM membership m
-                                           WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
-                    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))))
+       (SELECT '[' || group_concat(id, ',') || ']'
+          FROM (SELECT a.fact_id AS id, '' AS k1, 0 AS k2 UNION ALL
+                SELECT m.fact_id, mf.first_article_id, mf.first_seq FROM membership m JOIN fact mf ON mf.id = m.fact_id
+                 WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
+                   AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))
+                ORDER BY k1, k2))
          AS fact_ids
   FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN event e ON e.id = a.event_id

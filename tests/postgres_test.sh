@@ -29,7 +29,11 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 as_server "$bin/pg_ctl" -D "$work/data" -l "$work/data/server.log" -w \
   -o "-p $port -k $work/data -c listen_addresses=127.0.0.1" start > /dev/null
 
-"$factdb" build --seed "$src/seed" -o "$work/facts.db" --quiet
+# The seed and every test article: each kind of statement, and sources that disagree.
+mkdir "$work/seed"
+cp -R "$src/seed/." "$work/seed/"
+cp -R "$src/tests/data/." "$work/seed/"
+"$factdb" build --seed "$work/seed" -o "$work/facts.db" --quiet
 "$factdb" export --format postgres --db "$work/facts.db" -o "$work/facts.pg.sql"
 psql=("$bin/psql" -X -q -h 127.0.0.1 -p "$port" -U factdb -v ON_ERROR_STOP=1)
 "${psql[@]}" -d postgres -c "CREATE DATABASE facts"
