@@ -55,6 +55,31 @@ TEST_CASE("cli: query stand-ins answers the headline question", "[cli][headline]
   CHECK(r.out.find("Vladimir Putin") == std::string::npos);
 }
 
+TEST_CASE("cli: an unknown article, event, query or parameter is an error naming the closest, never an empty answer",
+          "[cli]") {
+  Workspace ws;
+  auto article = ws({"query", "stand-ins", "-p", "article=sco-summit"});
+  CHECK(article.exit_code == 2);
+  CHECK(article.out.empty());
+  CHECK(article.err == "factdb: no article 'sco-summit' in the database; the closest:\n  sco-summit-astana-2024\n");
+  auto event = ws({"query", "attendees", "-p", "event=sco-sumit-astana-2024"});
+  CHECK(event.exit_code == 2);
+  CHECK(event.err.find("no event 'sco-sumit-astana-2024' in the database; the closest:\n  sco-summit-astana-2024") !=
+        std::string::npos);
+  auto far = ws({"query", "stand-ins", "-p", "article=the-times"});
+  CHECK(far.exit_code == 2);
+  CHECK(far.err.find("it has: sco-summit-astana-2024") != std::string::npos);
+  auto digits = ws({"why", "stand-ins", "-p", "article=2024"});  // an id of digits is still an id, and unknown
+  CHECK(digits.exit_code == 2);
+  auto query = ws({"query", "stnad-ins"});
+  CHECK(query.exit_code == 2);
+  CHECK(query.err == "factdb: no canned query named 'stnad-ins'; did you mean stand-ins?\n");
+  auto param = ws({"query", "stand-ins", "-p", "evnet=x"});
+  CHECK(param.exit_code == 2);
+  CHECK(param.err == "factdb: query 'stand-ins' has no parameter 'evnet'; did you mean event?\n");
+  CHECK(ws({"query", "stand-ins", "-p", "article=sco-summit-astana-2024"}).exit_code == 0);
+}
+
 TEST_CASE("cli: the sqlite3 shell's view and factdb query give the same rows", "[cli][headline]") {
   Workspace ws;
   auto shell = run({SQLITE3_SHELL, "-json", "facts.db", "SELECT * FROM stand_ins"}, ws.dir.path());

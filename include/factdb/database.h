@@ -130,6 +130,8 @@ class Database {
   Error time_limit_error() const;
   Error canned_query_error(const SQLite::Exception& e) const;
   void run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink);
+  // Throws Error(usage) when `param` names an article or event id that `value` is not.
+  void refuse_unknown_id(const std::string& param, const Value& value);
 
   std::filesystem::path path_;
   Limits limits_;

@@ -1,5 +1,7 @@
 #include "factdb/database.h"
 
+#include "factdb/closest.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -356,6 +358,31 @@ void Database::run_sql(const std::string& sql, const ParamValues& params, RowSin
   run(sql, bound, sink);
 }
 
+// An article or event the database does not hold is an error naming the
+// closest it does, not an empty answer that reads as "nothing was said".
+void Database::refuse_unknown_id(const std::string& param, const Value& value) {
+  static const std::pair<const char*, const char*> id_params[] = {{"article", "article"}, {"event", "event"}};
+  const auto* id = std::get_if<std::string>(&value);
+  if (!id) return;
+  for (const auto& [name, table] : id_params) {
+    if (param != name) continue;
+    CollectingSink found;
+    run(fmt::format("SELECT 1 FROM \"{}\" WHERE id = :id", table), {{":id", value}}, found);  // as bound: "2024" stays text
+    if (!found.result.rows.empty()) return;
+    std::vector<std::string> known;
+    for (const auto& row : run_sql(fmt::format("SELECT id FROM \"{}\" ORDER BY id", table)).rows)
+      if (const auto* k = std::get_if<std::string>(&row[0])) known.push_back(*k);
+    auto closest = closest_names(known, *id);
+    std::string list;
+    for (const auto& k : closest) list += "\n  " + k;
+    throw Error(ExitCode::usage,
+                fmt::format("no {} '{}' in the database{}", name, *id,
+                            !closest.empty() ? "; the closest:" + list
+                            : known.size() <= 10 ? "; it has: " + fmt::format("{}", fmt::join(known, ", "))
+                                                 : fmt::format("; it has {}: factdb sql \"SELECT id FROM {}\"", known.size(), table)));
+  }
+}
+
 void Database::run_canned(const std::string& name, const ParamValues& params, RowSink& sink) {
   std::optional<CannedQuery> q;
   try {
@@ -365,18 +392,26 @@ void Database::run_canned(const std::string& name, const ParamValues& params, Ro
     throw canned_query_error(e);
   }
   if (!q) {
-    std::string names;
+    std::vector<std::string> known;
     for (const auto& row : run_sql("SELECT name FROM canned_query ORDER BY name").rows)
-      names += (names.empty() ? "" : ", ") + std::get<std::string>(row[0]);
-    throw Error(ExitCode::usage, fmt::format("no canned query named '{}'; the database has: {}", name, names));
+      if (const auto* n = std::get_if<std::string>(&row[0])) known.push_back(*n);
+    std::string names;
+    for (const auto& n : known) names += (names.empty() ? "" : ", ") + n;
+    auto guess = did_you_mean(known, name);
+    throw Error(ExitCode::usage, fmt::format("no canned query named '{}'{}", name, guess.empty() ? "; the database has: " + names : guess));
   }
   for (const auto& param : params) {
     const auto& given = param.first;
     if (std::none_of(q->params.begin(), q->params.end(), [&](const auto& p) { return p.name == given; })) {
+      std::vector<std::string> known;
       std::string names;
-      for (const auto& p : q->params) names += (names.empty() ? "" : ", ") + p.name;
+      for (const auto& p : q->params) {
+        known.push_back(p.name);
+        names += (names.empty() ? "" : ", ") + p.name;
+      }
+      auto guess = did_you_mean(known, given);
       throw Error(ExitCode::usage, fmt::format("query '{}' has no parameter '{}'{}", name, given,
-                                               names.empty() ? "; it takes none" : "; it takes: " + names));
+                                               !guess.empty() ? guess : names.empty() ? "; it takes none" : "; it takes: " + names));
     }
   }
   std::vector<std::pair<std::string, Value>> bound;
@@ -388,6 +423,7 @@ void Database::run_canned(const std::string& name, const ParamValues& params, Ro
       throw Error(ExitCode::usage, fmt::format("query '{}' needs -p {}=VALUE ({})", name, p.name, p.description));
     else bound.emplace_back(":" + p.name, nullptr);
   }
+  for (const auto& [param, value] : bound) refuse_unknown_id(param.substr(1), value);
   // A tampered query is refused like any other SQL.
   if (inspect(db_->getHandle(), q->sql, *sandbox_).has_more_statements)
     throw Error(ExitCode::sql, fmt::format("refused: canned query '{}' holds more than one statement", name));

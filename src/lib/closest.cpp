@@ -1,0 +1,61 @@
+#include "factdb/closest.h"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+#include <tuple>
+
+namespace factdb {
+
+namespace {
+
+std::string folded(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Optimal string alignment distance: insertions, deletions, substitutions and
+// swaps of two neighbours ("stnad-ins") each cost one. Names are short; a
+// library would only add a dependency for thirty lines.
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> closest_names(const std::vector<std::string>& known, std::string_view given, std::size_t limit) {
+  auto typed = folded(given);
+  if (typed.empty()) return {};
+  std::size_t allowed = std::max<std::size_t>(2, typed.size() / 3);
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> ranked;  // (rank, distance, name)
+  for (const auto& name : known) {
+    auto candidate = folded(name);
+    auto d = distance(typed, candidate);
+    bool contains = candidate.find(typed) != std::string::npos || typed.find(candidate) != std::string::npos;
+    if (d <= allowed) ranked.emplace_back(0, d, name);
+    else if (contains) ranked.emplace_back(1, d, name);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < ranked.size() && i < limit; ++i) names.push_back(std::get<2>(ranked[i]));
+  return names;
+}
+
+std::string did_you_mean(const std::vector<std::string>& known, std::string_view given) {
+  auto names = closest_names(known, given, 3);
+  if (names.empty()) return {};
+  std::string list = names[0];
+  for (std::size_t i = 1; i < names.size(); ++i) list += (i + 1 == names.size() ? " or " : ", ") + names[i];
+  return "; did you mean " + list + "?";
+}
+
+}  // namespace factdb
