@@ -80,6 +80,52 @@ TEST_CASE("cli: an unknown article, event, query or parameter is an error naming
   CHECK(ws({"query", "stand-ins", "-p", "article=sco-summit-astana-2024"}).exit_code == 0);
 }
 
+TEST_CASE("cli: a command line that does not parse is told in words, with the closest command, option or value",
+          "[cli]") {
+  Workspace ws;
+  auto check = [&](const std::vector<std::string>& args, const std::string& expected) {
+    auto r = ws(args);
+    INFO(expected);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("factdb: " + expected, 0) == 0);
+  };
+  check({}, "which command? one of: new, build, queries, query,");
+  check({"quer"}, "no command 'quer'; did you mean query?");
+  check({"bild", "--seed", "x"}, "no command 'bild'; did you mean build?");
+  check({"query", "stand-ins", "-f", "jsn"},
+        "--format: must be one of table, csv, tsv, json, jsonl or markdown, not 'jsn'; did you mean json?");
+  check({"query", "stand-ins", "--timeout-ms", "abc"}, "--timeout-ms: must be a whole number \u2265 0, not 'abc'");
+  check({"query", "stand-ins", "--max-memory-mb", "-1"}, "--max-memory-mb: must be a whole number \u2265 0, not '-1'");
+  check({"search", "Kashmir", "-n", "0"}, "--limit: must be a whole number \u2265 1, not '0'");
+  check({"query", "stand-ins", "--fromat", "json"}, "no option '--fromat'; did you mean --format?");
+  check({"export", "--format", "postgre", "-o", "x"}, "--format: must be one of");
+  CHECK(ws({"query", "stand-ins", "--timeout-ms", "0"}).exit_code == 0);
+}
+
+TEST_CASE("cli: query without a name lists the queries, and queries NAME shows one in full", "[cli]") {
+  Workspace ws;
+  auto list = ws({"query", "-f", "tsv"});
+  CHECK(list.exit_code == 0);
+  CHECK(list.out.rfind("name\ttitle\tparameters\n", 0) == 0);
+  CHECK(list.out.find("\nstand-ins\tLeaders who attended in place of a head of state\t") != std::string::npos);
+  CHECK(list.out == ws({"queries", "-f", "tsv"}).out);
+  auto one = ws({"queries", "stand-ins", "-f", "json"});
+  REQUIRE(one.exit_code == 0);
+  auto j = json::parse(one.out);
+  CHECK(j["title"] == "Leaders who attended in place of a head of state");
+  CHECK(j["parameters"][0]["name"] == "article");
+  CHECK(j["parameters"][0]["required"] == false);
+  CHECK(j["columns"][0]["name"] == "person");
+  CHECK(j["examples"].size() >= 3);
+  auto text = ws({"queries", "person"});
+  CHECK(text.out.find("parameter    name") != std::string::npos);
+  CHECK(text.out.find("text, required: Part of the person's name") != std::string::npos);
+  auto unknown = ws({"queries", "stnad-ins"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "factdb: no canned query named 'stnad-ins'; did you mean stand-ins?\n");
+}
+
 TEST_CASE("cli: the sqlite3 shell's view and factdb query give the same rows", "[cli][headline]") {
   Workspace ws;
   auto shell = run({SQLITE3_SHELL, "-json", "facts.db", "SELECT * FROM stand_ins"}, ws.dir.path());

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "common.h"
 #include "factdb/output_file.h"
 
 namespace factdb::cli {
@@ -29,7 +30,7 @@ struct CommandInfo {
   std::vector<std::string> positionals;  // their names, in order
 };
 
-// The choices of an option checked with CLI::IsMember: its type name reads "TEXT:{a,b,c}".
+// The choices of an option checked with one_of: its type name reads "TEXT:{a,b,c}".
 std::vector<std::string> choices_of(const CLI::Option& option) {
   auto type = option.get_type_name();
   auto open = type.find('{'), close = type.find('}');
@@ -248,7 +249,7 @@ void write_to(const std::string& output, const std::string& text) {
 void setup_completion(CLI::App& app) {
   auto options = std::make_shared<CompletionOptions>();
   auto* sub = app.add_subcommand("completion", "Print the shell completion script: source <(factdb completion bash)");
-  sub->add_option("shell", options->shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+  sub->add_option("shell", options->shell, "bash or zsh")->required()->check(one_of({"bash", "zsh"}));
   sub->add_option("-o,--output", options->output, "The file to write; - for standard output")->capture_default_str();
   sub->callback([options, &app] {
     auto commands = describe(app);

@@ -60,7 +60,7 @@ void setup_export(CLI::App& app) {
                   "csv, json or jsonl: a folder with a file per table; sql: a script that rebuilds the database in the "
                   "sqlite3 shell; postgres: a script for psql; datasette: metadata for datasette -m")
       ->required()
-      ->check(CLI::IsMember(names));
+      ->check(one_of(names));
   sub->add_flag("--queries", options->queries, "Also a file per canned query that needs no parameter, under queries/");
   sub->add_flag("-q,--quiet", options->quiet, "Print nothing on success");
   sub->add_option("-o,--output", options->output,

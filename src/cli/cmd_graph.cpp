@@ -36,10 +36,10 @@ void setup_graph(CLI::App& app) {
   std::vector<std::string> parts(graph_part_names().begin(), graph_part_names().end());
   sub->add_option("--query", options->part, "Draw one part only: the answers of attendees, meetings, members or tensions")
       ->capture_default_str()
-      ->check(CLI::IsMember(parts));
+      ->check(one_of(parts));
   sub->add_option("--format", options->graph_format, "dot (Graphviz's language), or svg or png rendered with Graphviz's dot")
       ->capture_default_str()
-      ->check(CLI::IsMember({"dot", "svg", "png"}));
+      ->check(one_of({"dot", "svg", "png"}));
   sub->add_option("--article", options->article, "Only what this article states (its id)");
   sub->add_option("-o,--output", options->output, "The file to write; - for standard output (dot only)")->capture_default_str();
   add_database_options(*sub, *options);

@@ -46,7 +46,7 @@ void setup_search(CLI::App& app) {
   auto* sub = app.add_subcommand("search", "Full-text search over the articles' passages and every name, ranked");
   sub->add_option("terms", options->terms, "Words to find, all of them; end one with * to match a prefix")->required();
   sub->add_option("--kind", options->kind, "Only results of this kind: passage, person, country, organization, ...");
-  sub->add_option("-n,--limit", options->limit, "At most this many results")->capture_default_str()->check(CLI::PositiveNumber);
+  sub->add_option("-n,--limit", options->limit, "At most this many results")->capture_default_str()->check(whole_number(1));
   sub->add_flag("--raw", options->raw, "Pass TERMS to SQLite FTS5 as a query of its own syntax (OR, NEAR, \"phrases\")");
   add_read_options(*sub, *options);
   sub->callback([options] { run_search(*options); });

@@ -13,6 +13,15 @@
 
 namespace factdb::cli {
 
+// CLI11's own validators word their errors for programmers ("Value abc not in
+// range 0.000000 to 1797..."); these say what a value must be, and CLI11
+// prefixes the option's name.
+// A whole number from `min` up: "must be a whole number ≥ 0, not 'abc'".
+CLI::Validator whole_number(int min);
+// One of `choices`: "must be one of a, b or c, not 'x'; did you mean ...?".
+// Its description keeps CLI11's "{a,b,c}", which completion reads.
+CLI::Validator one_of(const std::vector<std::string>& choices);
+
 // --db and --format, as every reading subcommand takes them.
 struct ReadOptions {
   std::string db = "facts.db";
@@ -43,7 +52,11 @@ struct CannedQueryOptions : ReadOptions {
   std::string name;
   std::vector<std::string> params;
 };
-void add_canned_query_options(CLI::App& sub, CannedQueryOptions& options);
+// `name_required`: false where leaving the name out lists the queries.
+void add_canned_query_options(CLI::App& sub, CannedQueryOptions& options, bool name_required = true);
+
+// factdb queries: the canned queries with their titles and parameters.
+void list_queries(const ReadOptions& options);
 
 // Splits each NAME=VALUE at its first '='. Throws Error(usage) for one without '='.
 ParamValues parse_params(const std::vector<std::string>& params);

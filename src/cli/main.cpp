@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "limits.h"
+#include "parse_errors.h"
 #include "terminal.h"
 #include "factdb/error.h"
 #include "factdb/format.h"
@@ -39,8 +40,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);  // prints help, the version, or the error
-    return code == 0 ? 0 : static_cast<int>(factdb::ExitCode::usage);
+    return factdb::cli::report_parse_error(app, e);
   } catch (const factdb::SeedError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << factdb::terminal_safe(d.to_string()) << '\n';
     std::cerr << "factdb: the seed data has " << e.diagnostics().size() << " problem(s); nothing was written\n";

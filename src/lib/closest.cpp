@@ -30,13 +30,13 @@ std::size_t distance(const std::string& a, const std::string& b) {
   return d[a.size()][b.size()];
 }
 
-}  // namespace
+using Ranked = std::vector<std::tuple<std::size_t, std::size_t, std::string>>;  // (rank, distance, name), closest first
 
-std::vector<std::string> closest_names(const std::vector<std::string>& known, std::string_view given, std::size_t limit) {
+Ranked ranked_names(const std::vector<std::string>& known, std::string_view given) {
   auto typed = folded(given);
   if (typed.empty()) return {};
   std::size_t allowed = std::max<std::size_t>(2, typed.size() / 3);
-  std::vector<std::tuple<std::size_t, std::size_t, std::string>> ranked;  // (rank, distance, name)
+  Ranked ranked;
   for (const auto& name : known) {
     auto candidate = folded(name);
     auto d = distance(typed, candidate);
@@ -45,13 +45,25 @@ std::vector<std::string> closest_names(const std::vector<std::string>& known, st
     else if (contains) ranked.emplace_back(1, d, name);
   }
   std::sort(ranked.begin(), ranked.end());
+  return ranked;
+}
+
+}  // namespace
+
+std::vector<std::string> closest_names(const std::vector<std::string>& known, std::string_view given, std::size_t limit) {
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < ranked.size() && i < limit; ++i) names.push_back(std::get<2>(ranked[i]));
+  for (const auto& r : ranked_names(known, given))
+    if (names.size() < limit) names.push_back(std::get<2>(r));
   return names;
 }
 
 std::string did_you_mean(const std::vector<std::string>& known, std::string_view given) {
-  auto names = closest_names(known, given, 3);
+  // Only the closest: "jsn" means json, not also csv and jsonl.
+  auto ranked = ranked_names(known, given);
+  std::vector<std::string> names;
+  for (const auto& r : ranked)
+    if (names.size() < 3 && std::get<0>(r) == std::get<0>(ranked[0]) && std::get<1>(r) == std::get<1>(ranked[0]))
+      names.push_back(std::get<2>(r));
   if (names.empty()) return {};
   std::string list = names[0];
   for (std::size_t i = 1; i < names.size(); ++i) list += (i + 1 == names.size() ? " or " : ", ") + names[i];
