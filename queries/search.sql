@@ -29,7 +29,8 @@ SELECT search_index.kind,
        snippet(search_index, 0, '[', ']', '…', 16) AS snippet,
        e.article_id AS article,
        e.start,
-       search_index.ref,
+       -- A passage's evidence id is a number, kept as text by the full-text index.
+       CASE WHEN search_index.kind = 'passage' THEN CAST(search_index.ref AS INTEGER) ELSE search_index.ref END AS ref,
        hits.rank
   FROM hits
   JOIN search_index ON search_index.rowid = hits.id

@@ -119,7 +119,7 @@ TEST_CASE("search finds people under every spelling and passages by their words"
   CHECK(hits[0]["kind"] == "passage");
   CHECK(hits[0]["article"] == "sco-summit-astana-2024");
   CHECK(hits[0]["snippet"].get<std::string>().find("[Kashmir] conflict between India") != std::string::npos);
-  auto passage = db.run_sql("SELECT quote FROM evidence WHERE id = :id", {{"id", hits[0]["ref"].get<std::string>()}});
+  auto passage = db.run_sql("SELECT quote FROM evidence WHERE id = :id", {{"id", std::to_string(hits[0]["ref"].get<std::int64_t>())}});
   CHECK(std::get<std::string>(passage.rows.at(0).at(0)).find("the Kashmir conflict between India and Pakistan") != std::string::npos);
 
   for (const char* spelling : {"Japarov", "Rahmon", "United Nations", "U.N.", "Antonio"}) {

@@ -109,9 +109,22 @@ nlohmann::ordered_json json_value(const Value& v) {
   return nullptr;
 }
 
+// A column of ids ("fact_ids") holds a JSON array as text, which SQL can only
+// return as text; in JSON it is the array itself. A cell that is not one
+// stays text.
+nlohmann::ordered_json json_cell(const std::string& key, const Value& v) {
+  auto* s = std::get_if<std::string>(&v);
+  bool ids = key.size() >= 4 && key.compare(key.size() - 4, 4, "_ids") == 0;
+  if (ids && s && !s->empty() && s->front() == '[') {
+    auto parsed = nlohmann::ordered_json::parse(*s, nullptr, false);
+    if (parsed.is_array()) return parsed;
+  }
+  return json_value(v);
+}
+
 nlohmann::ordered_json json_row(const std::vector<std::string>& keys, const std::vector<Value>& row) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (std::size_t c = 0; c < keys.size(); ++c) object[keys[c]] = json_value(row[c]);
+  for (std::size_t c = 0; c < keys.size(); ++c) object[keys[c]] = json_cell(keys[c], row[c]);
   return object;
 }
 
@@ -125,7 +138,7 @@ std::string json_row_text(const std::vector<std::string>& keys, const std::vecto
   for (std::size_t c = 0; c < keys.size(); ++c) {
     out += (c ? "," : "") + inner + dump(keys[c], -1) + (indent < 0 ? ":" : ": ");
     auto* d = std::get_if<double>(&row[c]);
-    out += d && std::isinf(*d) ? (*d > 0 ? "9.0e+999" : "-9.0e+999") : dump(json_value(row[c]), -1);
+    out += d && std::isinf(*d) ? (*d > 0 ? "9.0e+999" : "-9.0e+999") : dump(json_cell(keys[c], row[c]), -1);
   }
   return out + (indent < 0 ? "" : "\n" + std::string(static_cast<std::size_t>(indent * level), ' ')) + "}";
 }

@@ -30,7 +30,9 @@ def ours(name, params):
     for key, value in params.items():
         args += ["-p", f"{key}={value}"]
     rows = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
-    return [{k: None if v is None else str(v) for k, v in row.items()} for row in rows]
+    # Compared as text, as PostgreSQL returns it: a list of ids as SQL writes it ("[1,2]").
+    return [{k: None if v is None else json.dumps(v, separators=(",", ":")) if isinstance(v, list) else str(v)
+             for k, v in row.items()} for row in rows]
 
 
 def theirs(name, params, declared):
