@@ -104,6 +104,25 @@ TEST_CASE("cli: why in table and json formats", "[why][cli]") {
   CHECK(csv.out.rfind("row,person,office,country,why,evidence,role_basis,fact_ids,fact_id,fact_kind,basis", 0) == 0);
 }
 
+TEST_CASE("search shows the whole sentence around a passage's match, and --full the whole passage", "[search]") {
+  Built b;
+  auto kashmir = run_factdb({"search", "Kashmir", "--db", b.db.string(), "-f", "json"});
+  REQUIRE(kashmir.exit_code == 0);
+  auto hits = json::parse(kashmir.out);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["snippet"] ==
+        "Although tensions exist within the SCO, particularly regarding political differences like the [Kashmir] conflict "
+        "between India and Pakistan, the meeting showcased efforts to balance relations with both Russia and China while "
+        "engaging with Western nations.");
+  // A match in a paragraph's last sentence: from the sentence end before it.
+  auto ambivalence = json::parse(run_factdb({"search", "ambivalence", "--db", b.db.string(), "-f", "json"}).out);
+  CHECK(ambivalence[0]["snippet"] == "Putin aimed to demonstrate global [ambivalence] toward the war in Ukraine.");
+  auto full = json::parse(run_factdb({"search", "Kashmir", "--full", "--db", b.db.string(), "-f", "json"}).out);
+  auto snippet = full[0]["snippet"].get<std::string>();
+  CHECK(snippet.rfind("Although tensions exist", 0) == 0);
+  CHECK(snippet.find("toward the war in Ukraine.") == snippet.size() - std::string("toward the war in Ukraine.").size());
+}
+
 TEST_CASE("search finds people under every spelling and passages by their words", "[search]") {
   Built b;
   Database db(b.db);

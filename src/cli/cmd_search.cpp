@@ -13,6 +13,7 @@ struct SearchOptions : ReadOptions {
   std::string kind;
   int limit = 20;
   bool raw = false;
+  bool full = false;
 };
 
 // Plain words become an FTS5 query matching all of them: each is quoted, so
@@ -36,6 +37,7 @@ void run_search(const SearchOptions& options) {
   for (const auto& t : options.terms) query += (query.empty() ? "" : " ") + t;
   ParamValues params{{"q", options.raw ? query : fts_query(options.terms)}, {"limit", std::to_string(options.limit)}};
   if (!options.kind.empty()) params.emplace_back("kind", options.kind);
+  if (options.full) params.emplace_back("full", "1");
   print_rows(options, [&](RowSink& sink) { db.run_canned("search", params, sink); });
 }
 
@@ -48,6 +50,7 @@ void setup_search(CLI::App& app) {
   sub->add_option("--kind", options->kind, "Only results of this kind: passage, person, country, organization, ...");
   sub->add_option("-n,--limit", options->limit, "At most this many results")->capture_default_str()->check(whole_number(1));
   sub->add_flag("--raw", options->raw, "Pass TERMS to SQLite FTS5 as a query of its own syntax (OR, NEAR, \"phrases\")");
+  sub->add_flag("--full", options->full, "Show each passage whole, matches marked, instead of the sentence around the first");
   add_read_options(*sub, *options);
   sub->callback([options] { run_search(*options); });
 }
