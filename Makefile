@@ -23,7 +23,7 @@ run: build
 	@$(BUILD_DIR)/factdb build --seed seed -o $(DB)
 	@echo
 	@echo "Which leaders attended in place of a head of state?"
-	@$(BUILD_DIR)/factdb query stand-ins --db $(DB)
+	@$(BUILD_DIR)/factdb query stand-ins --db $(DB) $$([ -t 1 ] || echo --width 100)
 
 test: build fuzz-build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -7,6 +7,7 @@
 
 #include <sstream>
 
+#include "factdb/text.h"
 #include "helpers.h"
 
 using namespace factdb::testing;
@@ -124,6 +125,35 @@ TEST_CASE("cli: query without a name lists the queries, and queries NAME shows o
   auto unknown = ws({"queries", "stnad-ins"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err == "factdb: no canned query named 'stnad-ins'; did you mean stand-ins?\n");
+}
+
+TEST_CASE("cli: tables fit a width, pick columns, go one record per block, and show NULL as asked", "[cli]") {
+  Workspace ws;
+  auto widest = [](const std::string& out) {
+    std::size_t widest = 0, start = 0;
+    for (auto end = out.find('\n'); end != std::string::npos; start = end + 1, end = out.find('\n', start))
+      widest = std::max(widest, factdb::text::display_width(std::string_view(out).substr(start, end - start)));
+    return widest;
+  };
+  auto piped = ws({"query", "stand-ins"});
+  CHECK(widest(piped.out) > 300);  // a pipe gets the table as wide as it is
+  for (const char* q : {"stand-ins", "offices", "attendees", "members", "annotations"}) {
+    INFO(q);
+    auto fitted = ws({"query", q, "--width", "100"});
+    CHECK(fitted.exit_code == 0);
+    CHECK(widest(fitted.out) <= 100);
+  }
+  CHECK(ws({"query", "stand-ins", "--width", "100", "--wide"}).out == piped.out);
+  auto picked = ws({"query", "stand-ins", "--columns", "person,country", "-f", "tsv"});
+  CHECK(picked.out == "person\tcountry\nShehbaz Sharif\tPakistan\nMohammad Mokhbar\tIran\n");
+  auto unknown = ws({"query", "stand-ins", "--columns", "persn"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "factdb: --columns: no column 'persn'; did you mean person?\n");
+  auto blocks = ws({"query", "stand-ins", "-x", "--columns", "person,office"});
+  CHECK(blocks.out == "-[ 1 ]----------------------------------\nperson  Shehbaz Sharif\noffice  Prime Minister\n"
+                      "-[ 2 ]----------------------------------\nperson  Mohammad Mokhbar\noffice  acting President\n");
+  auto nulls = ws({"query", "offices", "--null", "(null)", "--columns", "person,as_of"});
+  CHECK(nulls.out.find("(null)") != std::string::npos);
 }
 
 TEST_CASE("cli: the sqlite3 shell's view and factdb query give the same rows", "[cli][headline]") {

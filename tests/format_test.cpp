@@ -144,3 +144,67 @@ TEST_CASE("a streaming writer writes each format as written out here by hand, ro
     CHECK(render(format, r) == text);
   }
 }
+
+namespace {
+std::string table(const ResultSet& r, TableStyle style) {
+  std::ostringstream out;
+  write_result(out, r, Format::table, style);
+  return out.str();
+}
+
+std::size_t widest_line(const std::string& text) {
+  std::size_t widest = 0, start = 0;
+  for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
+    widest = std::max(widest, text::display_width(std::string_view(text).substr(start, end - start)));
+  return widest;
+}
+
+ResultSet long_cells() {
+  return {{"person", "why", "evidence"},
+          {{std::string("Shehbaz Sharif"), std::string("the office is head of government, not head of state"),
+            std::string("Prime Minister Shehbaz Sharif of Pakistan attended the annual session in Astana on Thursday")},
+           {std::string("\u4e60\u8fd1\u5e73"), nullptr, std::string("")}}};
+}
+}  // namespace
+
+TEST_CASE("table: fitted to a width, long cells wrap at spaces and every line fits", "[format]") {
+  auto natural = table(long_cells(), {});
+  CHECK(widest_line(natural) > 60);
+  TableStyle style;
+  style.width = 60;
+  auto fitted = table(long_cells(), style);
+  CHECK(widest_line(fitted) <= 60);
+  CHECK(fitted.rfind("person", 0) == 0);  // still a table, header first
+  // Every word is still there, in order.
+  std::string words;
+  for (const auto& w : {"the", "office", "is", "head", "of", "government,", "not", "head", "of", "state"}) words += w;
+  std::string seen;
+  for (char c : fitted) if (c != ' ' && c != '\n') seen += c;
+  CHECK(seen.find("theofficeishead") != std::string::npos);
+  // A word longer than its column is cut, not lost.
+  ResultSet ids{{"fact_ids", "note"}, {{std::string("[80380135984369,3882509895131900,643564183127657]"), std::string("x")}}};
+  style.width = 30;
+  auto cut = table(ids, style);
+  CHECK(widest_line(cut) <= 30);
+}
+
+TEST_CASE("table: too narrow for its columns, one record per block, and -x asks for that at any width", "[format]") {
+  TableStyle narrow;
+  narrow.width = 20;
+  auto blocks = table(long_cells(), narrow);
+  CHECK(blocks.rfind("-[ 1 ]", 0) == 0);
+  CHECK(blocks.find("-[ 2 ]") != std::string::npos);
+  CHECK(blocks.find("person    Shehbaz Sharif") != std::string::npos);
+  TableStyle expanded;
+  expanded.expanded = true;
+  auto x = table(long_cells(), expanded);
+  CHECK(x.find("why       the office is head of government, not head of state\n") != std::string::npos);
+}
+
+TEST_CASE("table: NULL reads apart from the empty string when asked, and no width means no wrapping", "[format]") {
+  TableStyle style;
+  style.null_text = "NULL";
+  auto shown = table(long_cells(), style);
+  CHECK(shown.find("\u4e60\u8fd1\u5e73          NULL") != std::string::npos);
+  CHECK(table(long_cells(), {}) == render(Format::table, long_cells()));  // pipes and files as before
+}

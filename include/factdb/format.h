@@ -36,6 +36,12 @@ constexpr std::size_t kTableCellBytes = 4096;
 
 struct TableStyle {
   bool colour = false;  // header bold, rule dim, and cells as cell_colour says
+  // Fit the table in this many columns: long cells wrap at spaces (a word
+  // longer than its column is cut), and a table whose columns would still be
+  // too narrow is written one record per block. 0: as wide as it needs.
+  std::size_t width = 0;
+  bool expanded = false;  // one record per block, whatever the width
+  std::string null_text;  // how a NULL cell reads ("" by default, as an empty string does)
   // An SGR code ("31" for red) for a cell, or nullptr for none.
   std::function<const char*(const std::string& column, const Value& value)> cell_colour;
 };

@@ -15,6 +15,7 @@
 #include "limits.h"
 #include "terminal.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace factdb::cli {
@@ -50,6 +51,13 @@ void add_read_options(CLI::App& sub, ReadOptions& options) {
   sub.add_option("-f,--format", options.format, "Output format")->capture_default_str()->check(one_of(names));
   sub.add_option("-o,--output", options.output, "Write to this file (replaced whole once written); - for standard output")
       ->capture_default_str();
+  sub.add_option("--columns", options.columns, "Only these columns, in this order: --columns person,office")->delimiter(',');
+  sub.add_flag("--wide", options.wide, "On a terminal, do not fit the table to its width");
+  sub.add_option("--width", options.width, "Fit the table in this many columns (0: no limit); default: the terminal's width")
+      ->check(whole_number(0));
+  sub.add_flag("-x,--expanded", options.expanded, "Write a table one record per block");
+  sub.add_option("--null", options.null_text, "How NULL reads in a table (default on a terminal: \u2205; elsewhere empty)")
+      ->each([&options](const std::string&) { options.null_given = true; });
   add_database_options(sub, options);
 }
 
@@ -104,21 +112,72 @@ void write_output(const ReadOptions& options, const std::function<void(std::ostr
 }
 
 namespace {
-// A table on a terminal gets colour; anything written to a file does not.
+// The terminal's width in columns, or 0 when standard output is not one.
+std::size_t terminal_width() {
+  if (!isatty(STDOUT_FILENO)) return 0;
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  const char* columns = std::getenv("COLUMNS");
+  return columns && std::atoi(columns) > 0 ? static_cast<std::size_t>(std::atoi(columns)) : 80;
+}
+
+// A table on a terminal gets colour and fits its width, and NULL reads apart
+// from the empty string; anything written to a pipe or a file is as it was.
 TableStyle terminal_style(const ReadOptions& options, TableStyle style) {
+  bool terminal = options.output == "-" && isatty(STDOUT_FILENO);
   style.colour = options.output == "-" && colour_on(STDOUT_FILENO);
+  style.width = options.wide ? 0 : options.width >= 0 ? static_cast<std::size_t>(options.width) : terminal ? terminal_width() : 0;
+  style.expanded = options.expanded;
+  style.null_text = options.null_given ? options.null_text : terminal ? "\u2205" : "";
   return style;
 }
+
+// Passes on only the columns asked for, in the order asked.
+class ColumnPicker : public RowSink {
+ public:
+  ColumnPicker(RowSink& next, const std::vector<std::string>& wanted) : next_(next), wanted_(wanted) {}
+  void begin(const std::vector<std::string>& columns) override {
+    for (const auto& want : wanted_) {
+      auto at = std::find(columns.begin(), columns.end(), want);
+      if (at == columns.end()) {
+        auto guess = did_you_mean(columns, want);
+        throw Error(ExitCode::usage, fmt::format("--columns: no column '{}'{}", want,
+                                                 guess.empty() ? fmt::format("; the columns are: {}", fmt::join(columns, ", ")) : guess));
+      }
+      picked_.push_back(static_cast<std::size_t>(at - columns.begin()));
+    }
+    next_.begin(wanted_);
+  }
+  void row(const std::vector<Value>& row) override {
+    std::vector<Value> kept;
+    for (auto i : picked_) kept.push_back(row[i]);
+    next_.row(kept);
+  }
+  void end() override { next_.end(); }
+
+ private:
+  RowSink& next_;
+  std::vector<std::string> wanted_;
+  std::vector<std::size_t> picked_;
+};
 }  // namespace
 
 void print_rows(const ReadOptions& options, const std::function<void(RowSink&)>& produce) {
   write_output(options, [&](std::ostream& out) {
     auto writer = result_writer(out, *parse_format(options.format), terminal_style(options, {}));
-    produce(*writer);
+    if (options.columns.empty()) return produce(*writer);
+    ColumnPicker picker(*writer, options.columns);
+    produce(picker);
   });
 }
 
 void print(const ResultSet& result, const ReadOptions& options, const TableStyle& style) {
+  if (!options.columns.empty())
+    return print_rows(options, [&](RowSink& sink) {
+      sink.begin(result.columns);
+      for (const auto& row : result.rows) sink.row(row);
+      sink.end();
+    });
   write_output(options, [&](std::ostream& out) {
     write_result(out, result, *parse_format(options.format), terminal_style(options, style));
   });

@@ -29,6 +29,14 @@ struct ReadOptions {
   std::string output = "-";  // "-": standard output
   int timeout_ms = Limits{}.timeout_ms;
   int max_memory_mb = 512;
+  // How a table reads on a terminal: fitted to its width unless wide; picked
+  // columns; one record per block; NULL apart from the empty string.
+  bool wide = false;
+  int width = -1;  // -1: the terminal's width on a terminal, else none
+  bool expanded = false;
+  std::vector<std::string> columns;
+  std::string null_text;
+  bool null_given = false;
 };
 void add_read_options(CLI::App& sub, ReadOptions& options);
 

@@ -36,6 +36,107 @@ Value capped(const Value& v) {
   return s->substr(0, cut) + fmt::format("\u2026 ({} more bytes)", s->size() - cut);
 }
 
+// Where the longest run of whole characters of `s` from `from` that fits in
+// `max_width` display columns ends (one character at least).
+std::size_t prefix_end(const std::string& s, std::size_t from, std::size_t max_width) {
+  std::size_t end = from, width = 0;
+  while (end < s.size()) {
+    std::size_t next = end + 1;
+    while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
+    auto w = text::display_width(std::string_view(s).substr(end, next - end));
+    if (width + w > max_width && end > from) break;
+    width += w;
+    end = next;
+  }
+  return end;
+}
+
+// `text` in lines of at most `width` display columns, broken at spaces; a
+// word wider than that is cut. A line break in the text is kept.
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (true) {
+    auto newline = text.find('\n', start);
+    std::string para = text.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
+    std::string line;
+    std::size_t at = 0;
+    while (at <= para.size()) {
+      auto space = para.find(' ', at);
+      std::string word = para.substr(at, space == std::string::npos ? std::string::npos : space - at);
+      while (text::display_width(word) > width) {  // too long for any line: cut it
+        if (!line.empty()) lines.push_back(line), line.clear();
+        auto cut = prefix_end(word, 0, width);
+        lines.push_back(word.substr(0, cut));
+        word = word.substr(cut);
+      }
+      if (!line.empty() && text::display_width(line) + 1 + text::display_width(word) > width) lines.push_back(line), line.clear();
+      line += (line.empty() ? "" : " ") + word;
+      if (space == std::string::npos) break;
+      at = space + 1;
+    }
+    lines.push_back(line);
+    if (newline == std::string::npos) break;
+    start = newline + 1;
+  }
+  return lines;
+}
+
+// Column widths that fit `available` columns, as psql's wrapped format does:
+// a column narrower than its fair share keeps its width; the others share
+// what is left. Empty when some column would get fewer than `narrowest`.
+std::vector<std::size_t> fitted_widths(const std::vector<std::size_t>& natural, std::size_t available, std::size_t narrowest) {
+  std::vector<std::size_t> width = natural;
+  std::vector<bool> settled(natural.size(), false);
+  std::size_t left = available, open = natural.size();
+  for (bool changed = true; changed && open > 0;) {
+    changed = false;
+    for (std::size_t c = 0; c < natural.size(); ++c)
+      if (!settled[c] && natural[c] <= left / open) {
+        settled[c] = true, left -= natural[c], --open, changed = true;
+      }
+  }
+  // Each wide column gets `narrowest` columns; what is left goes to them in
+  // proportion to the rest of their width: a long text gets more room than a
+  // list of ids.
+  std::size_t floors = 0, rest_total = 0, given = 0;
+  for (std::size_t c = 0; c < natural.size(); ++c)
+    if (!settled[c]) floors += narrowest, rest_total += natural[c] - std::min(natural[c], narrowest);
+  if (floors > left) return {};
+  for (std::size_t c = 0; c < natural.size(); ++c)
+    if (!settled[c]) {
+      auto rest = natural[c] - std::min(natural[c], narrowest);
+      width[c] = narrowest + (rest_total ? (left - floors) * rest / rest_total : 0);
+      given += width[c];
+    }
+  for (std::size_t c = 0; c < natural.size() && given < left; ++c)  // the rounding's remainder
+    if (!settled[c] && width[c] < natural[c]) ++width[c], ++given;
+  return width;
+}
+
+void write_expanded(std::ostream& out, const ResultSet& r, const std::vector<std::vector<std::string>>& cells,
+                    const TableStyle& style) {
+  std::size_t label = 0;
+  for (const auto& c : r.columns) label = std::max(label, text::display_width(terminal_safe(c)));
+  std::size_t value_width = style.width > label + 2 + 10 ? style.width - label - 2 : 0;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    std::string head = fmt::format("-[ {} ]", i + 1);
+    std::size_t rule = std::max<std::size_t>(style.width ? std::min<std::size_t>(style.width, 40) : 40, head.size());
+    for (std::size_t k = head.size(); k < rule; ++k) head += "-";
+    out << sgr(head, "2", style.colour) << '\n';
+    for (std::size_t c = 0; c < r.columns.size(); ++c) {
+      auto name = terminal_safe(r.columns[c]);
+      auto lines = value_width ? wrap(cells[i][c], value_width) : std::vector<std::string>{cells[i][c]};
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        std::string shown_label = l ? std::string(label, ' ') : name + std::string(label - text::display_width(name), ' ');
+        std::string line = sgr(shown_label, l ? nullptr : "1", style.colour) + "  " + lines[l];
+        line.erase(line.find_last_not_of(' ') + 1);
+        out << line << '\n';
+      }
+    }
+  }
+}
+
 void write_table(std::ostream& out, const ResultSet& r, const TableStyle& style) {
   const auto n = r.columns.size();
   std::vector<std::vector<std::string>> cells;
@@ -45,24 +146,47 @@ void write_table(std::ostream& out, const ResultSet& r, const TableStyle& style)
   for (const auto& row : r.rows) {
     auto& line = cells.emplace_back();
     for (std::size_t c = 0; c < n; ++c) {
-      line.push_back(terminal_safe(to_text(capped(row[c]))));
+      bool null = std::holds_alternative<std::nullptr_t>(row[c]);
+      line.push_back(terminal_safe(null ? style.null_text : to_text(capped(row[c]))));
       width[c] = std::max(width[c], text::display_width(line.back()));
-      if (!is_number(row[c]) && !std::holds_alternative<std::nullptr_t>(row[c])) numeric[c] = false;
+      if (!is_number(row[c]) && !null) numeric[c] = false;
     }
+  }
+  if (style.expanded) return write_expanded(out, r, cells, style);
+  std::size_t total = n ? 2 * (n - 1) : 0;
+  for (auto w : width) total += w;
+  bool wrapped = style.width > 0 && total > style.width;
+  if (wrapped) {
+    // Columns narrower than a short word (or than their header) read badly:
+    // then one record per block instead.
+    auto fitted = fitted_widths(width, style.width > 2 * (n - 1) ? style.width - 2 * (n - 1) : 0, 12);
+    for (std::size_t c = 0; c < n && !fitted.empty(); ++c)
+      if (fitted[c] < std::min(width[c], text::display_width(terminal_safe(r.columns[c])))) fitted.clear();
+    if (fitted.empty()) return write_expanded(out, r, cells, style);
+    width = fitted;
   }
   // Codes go around each cell's text, after its width is measured.
   auto emit = [&](const std::vector<std::string>& line, const std::vector<Value>* values) {
-    std::string text;
+    std::vector<std::vector<std::string>> parts(n);
+    std::size_t height = 1;
     for (std::size_t c = 0; c < n; ++c) {
-      auto pad = std::string(width[c] - text::display_width(line[c]), ' ');
-      bool right = numeric[c] && values && !r.rows.empty();
-      const char* code = !values ? "1" : style.cell_colour ? style.cell_colour(r.columns[c], (*values)[c]) : nullptr;
-      auto shown = sgr(line[c], code, style.colour);
-      auto cell = right ? pad + shown : shown + (c + 1 < n ? pad : "");
-      text += (c ? "  " : "") + cell;
+      parts[c] = wrapped ? wrap(line[c], width[c]) : std::vector<std::string>{line[c]};
+      height = std::max(height, parts[c].size());
     }
-    text.erase(text.find_last_not_of(' ') + 1);  // an empty last cell leaves no trailing blanks
-    out << text << '\n';
+    for (std::size_t l = 0; l < height; ++l) {
+      std::string text;
+      for (std::size_t c = 0; c < n; ++c) {
+        const std::string part = l < parts[c].size() ? parts[c][l] : std::string();
+        auto pad = std::string(width[c] - std::min(width[c], text::display_width(part)), ' ');
+        bool right = numeric[c] && values && !r.rows.empty();
+        const char* code = !values ? "1" : style.cell_colour ? style.cell_colour(r.columns[c], (*values)[c]) : nullptr;
+        auto shown = sgr(part, part.empty() ? nullptr : code, style.colour);
+        auto cell = right ? pad + shown : shown + (c + 1 < n ? pad : "");
+        text += (c ? "  " : "") + cell;
+      }
+      text.erase(text.find_last_not_of(' ') + 1);  // an empty last cell leaves no trailing blanks
+      out << text << '\n';
+    }
   };
   std::vector<std::string> header;
   for (const auto& c : r.columns) header.push_back(terminal_safe(c));
