@@ -1,9 +1,9 @@
 -- name: country
 -- title: Everything the articles say about a country
--- description: For every country whose name (as printed anywhere) or alias contains the given text
---   (case-insensitive): its memberships, who represented it, its offices, its stances and aims, and the
+-- description: For every country whose name (as any article prints it) or alias has the given words (accents
+--   and case folded, the last word may be cut short): its memberships, who represented it, its offices, its stances and aims, and the
 --   tensions it is party to, with evidence.
--- param: country text required  Part of the country's name or of an alias, e.g. Pakistan
+-- param: country text required  Words of the country's name or of an alias, e.g. Pakistan or Turkiye
 -- param: article text optional  Only facts stated by this article (its id)
 -- column: country  The country, as first printed
 -- column: aspect  What the row tells: membership, represented by, office, stance, aim, tension
@@ -13,12 +13,11 @@
 -- example: What does the article say about a country?
 -- example: Tell me everything about a nation
 -- example: Which facts concern a given state: membership, representatives, offices?
+-- The words looked up in the index of every name, as person does.
 WITH which AS (
-  SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name FROM entity e
-   WHERE e.kind = 'country'
-     AND (e.name LIKE '%' || :country || '%'
-          OR EXISTS (SELECT 1 FROM alias al WHERE al.entity_id = e.id AND al.name LIKE '%' || :country || '%')
-          OR EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id AND m.name LIKE '%' || :country || '%'))),
+  SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name
+    FROM search_index s JOIN entity e ON e.id = s.ref
+   WHERE s.search_index MATCH 'text : "' || replace(:country, '"', '""') || '"*' AND s.kind = 'country'),
 facts (country, aspect, detail, sort, fact_id) AS (
   -- With the date it holds from, when the article gives one: statements are as of their dates.
   SELECT which.name, 'membership', m.status || ' of ' || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name)

@@ -1,8 +1,8 @@
 -- name: person
 -- title: Everything the articles say about a person
--- description: For every person whose name (as printed anywhere) or alias contains the given text
---   (case-insensitive): names, offices, attendance, meetings, stances, what they discussed and said, with evidence.
--- param: name text required  Part of the person's name or of an alias, e.g. Mokhber or Sharif
+-- description: For every person whose name (as any article prints it) or alias has the given words (accents
+--   and case folded, the last word may be cut short): names, offices, attendance, meetings, stances, what they discussed and said, with evidence.
+-- param: name text required  Words of the person's name or of an alias, e.g. Mokhber, Sharif or Zielinski
 -- param: article text optional  Only facts stated by this article (its id)
 -- column: person  The person, as first printed
 -- column: aspect  What the row tells: name as printed, alias, office, attended, met, stance, aim, discussed, said
@@ -12,12 +12,13 @@
 -- example: What does the article say about a person?
 -- example: Tell me about a leader by name
 -- example: Everything about someone: names, offices, meetings
+-- The name's words looked up in the index of every name (each printed
+-- spelling and alias, accents and case folded), the last word as a prefix:
+-- one phrase, so nothing in :name is query syntax.
 WITH who AS (
-  SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name FROM entity e
-   WHERE e.kind = 'person'
-     AND (e.name LIKE '%' || :name || '%'
-          OR EXISTS (SELECT 1 FROM alias al WHERE al.entity_id = e.id AND al.name LIKE '%' || :name || '%')
-          OR EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id AND m.name LIKE '%' || :name || '%'))),
+  SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name
+    FROM search_index s JOIN entity e ON e.id = s.ref
+   WHERE s.search_index MATCH 'text : "' || replace(:name, '"', '""') || '"*' AND s.kind = 'person'),
 facts (person, aspect, detail, sort, fact_id) AS (
   SELECT who.name, 'name as printed', m.name || ' (' || m.article_id || ')', 1, m.fact_id
     FROM who JOIN mention m ON m.entity_id = who.id

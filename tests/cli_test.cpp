@@ -121,7 +121,7 @@ TEST_CASE("cli: query without a name lists the queries, and queries NAME shows o
   CHECK(j["examples"].size() >= 3);
   auto text = ws({"queries", "person"});
   CHECK(text.out.find("parameter    name") != std::string::npos);
-  CHECK(text.out.find("text, required: Part of the person's name") != std::string::npos);
+  CHECK(text.out.find("text, required: Words of the person's name") != std::string::npos);
   auto unknown = ws({"queries", "stnad-ins"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err == "factdb: no canned query named 'stnad-ins'; did you mean stand-ins?\n");

@@ -236,6 +236,14 @@ TEST_CASE("news: a wire report: an attendee or a speaker named only by office, a
   REQUIRE(counts.rows.size() == 1);
   CHECK(counts.rows[0][1] == Value{std::int64_t{9}});  // members
   CHECK(counts.rows[0][4] == Value{std::int64_t{4}});  // named: three founders and Moldova; the rest go unnamed
+  // Names are found by their words, accents and case folded, the last word a prefix.
+  for (const char* typed : {"Milic", "dragan milić", "Mil", "DRAGAN"}) {
+    INFO(typed);
+    CHECK(column(db.run_canned("person", {{"name", typed}}), "person").front() == "Dragan Milić");
+  }
+  CHECK(db.run_canned("person", {{"name", "Milicz"}}).rows.empty());
+  CHECK(db.run_canned("person", {{"name", "\") OR 1 --"}}).rows.empty());  // words, never query syntax
+  CHECK(column(db.run_canned("country", {{"country", "bulgaria"}}), "country").front() == "Bulgaria");
   // Austria's chancellor hosted the summit: Austria was there, though no attendance names him.
   CHECK(db.run_canned("unrepresented-members", danube).rows.empty());
   for (const auto& r : check_database(dir / "facts.db")) {

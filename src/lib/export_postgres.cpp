@@ -176,6 +176,15 @@ constexpr const char* kPostgresSearch = R"(SELECT s.kind,
  ORDER BY rank, s.label
  LIMIT coalesce($3, 20))";
 
+// person and country look a name up in the FTS5 index of names ("s.search_index
+// MATCH 'text : "' || replace(:name, ...) || '"*'"), which PostgreSQL cannot
+// spell: there the same words are found in the joined names by ILIKE, case
+// folded but not accents.
+std::string postgres_name_lookup(const std::string& sql) {
+  static const std::regex match(R"re((\w+)\.search_index MATCH 'text : "' \|\| replace\((:\w+), '"', '""'\) \|\| '"\*')re");
+  return std::regex_replace(sql, match, "$1.text ILIKE '%' || $2 || '%'");
+}
+
 }  // namespace
 
 void export_postgres(Database& db, std::ostream& out) {
@@ -260,7 +269,8 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
       auto it = std::find(order.begin(), order.end(), std::string(written.substr(1)));
       return it == order.end() ? std::string(written) : fmt::format("${}", it - order.begin() + 1);
     };
-    auto sql = q.name == "search" ? std::string(kPostgresSearch) : postgres_sql(rewrite_params(q.sql, positional));
+    auto sql = q.name == "search" ? std::string(kPostgresSearch)
+                                  : postgres_sql(rewrite_params(postgres_name_lookup(q.sql), positional));
     std::vector<std::string> args, outputs, selected;
     for (const auto& p : q.params) {
       auto type = p.type == "integer" ? "bigint" : p.type == "real" ? "double precision" : "text";
