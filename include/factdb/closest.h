@@ -15,4 +15,9 @@ std::vector<std::string> closest_names(const std::vector<std::string>& known, st
 // "; did you mean X?" or "; did you mean X, Y or Z?", or "" when none is close.
 std::string did_you_mean(const std::vector<std::string>& known, std::string_view given);
 
+// did_you_mean, or when none is close "; LISTED: a, b, c" (or `none` when
+// nothing is known): what an error says after naming what was not found.
+std::string did_you_mean_or_list(const std::vector<std::string>& known, std::string_view given, std::string_view listed,
+                                 std::string_view none = {});
+
 }  // namespace factdb

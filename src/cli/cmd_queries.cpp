@@ -55,9 +55,8 @@ void run_queries(const ReadOptions& options, const std::string& name) {
       if (q.name == name) return describe_query(q, options);
       names.push_back(q.name);
     }
-    auto guess = did_you_mean(names, name);
-    throw Error(ExitCode::usage, fmt::format("no canned query named '{}'{}", name,
-                                             guess.empty() ? fmt::format("; the database has: {}", fmt::join(names, ", ")) : guess));
+    throw Error(ExitCode::usage,
+                fmt::format("no canned query named '{}'{}", name, did_you_mean_or_list(names, name, "the database has")));
   }
   ResultSet list{{"name", "title", "parameters"}, {}};
   for (const auto& q : queries) {

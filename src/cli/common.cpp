@@ -140,9 +140,8 @@ class ColumnPicker : public RowSink {
     for (const auto& want : wanted_) {
       auto at = std::find(columns.begin(), columns.end(), want);
       if (at == columns.end()) {
-        auto guess = did_you_mean(columns, want);
-        throw Error(ExitCode::usage, fmt::format("--columns: no column '{}'{}", want,
-                                                 guess.empty() ? fmt::format("; the columns are: {}", fmt::join(columns, ", ")) : guess));
+        throw Error(ExitCode::usage,
+                    fmt::format("--columns: no column '{}'{}", want, did_you_mean_or_list(columns, want, "the columns are")));
       }
       picked_.push_back(static_cast<std::size_t>(at - columns.begin()));
     }

@@ -23,8 +23,7 @@ int report_parse_error(CLI::App& app, const CLI::ParseError& e) {
   auto remaining = app.remaining();
   if (!active && !remaining.empty() && remaining.front().rfind('-', 0) != 0) {  // a word where a command goes
     const auto& typed = remaining.front();
-    auto guess = did_you_mean(commands, typed);
-    message = fmt::format("no command '{}'{}", typed, guess.empty() ? fmt::format("; one of: {}", fmt::join(commands, ", ")) : guess);
+    message = fmt::format("no command '{}'{}", typed, did_you_mean_or_list(commands, typed, "one of"));
   } else if (!active && dynamic_cast<const CLI::RequiredError*>(&e)) {
     message = fmt::format("which command? one of: {}", fmt::join(commands, ", "));
   } else if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {

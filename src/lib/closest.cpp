@@ -70,4 +70,14 @@ std::string did_you_mean(const std::vector<std::string>& known, std::string_view
   return "; did you mean " + list + "?";
 }
 
+std::string did_you_mean_or_list(const std::vector<std::string>& known, std::string_view given, std::string_view listed,
+                                 std::string_view none) {
+  auto guess = did_you_mean(known, given);
+  if (!guess.empty()) return guess;
+  if (known.empty()) return std::string(none);
+  std::string list;
+  for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
+  return "; " + std::string(listed) + ": " + list;
+}
+
 }  // namespace factdb

@@ -395,23 +395,16 @@ void Database::run_canned(const std::string& name, const ParamValues& params, Ro
     std::vector<std::string> known;
     for (const auto& row : run_sql("SELECT name FROM canned_query ORDER BY name").rows)
       if (const auto* n = std::get_if<std::string>(&row[0])) known.push_back(*n);
-    std::string names;
-    for (const auto& n : known) names += (names.empty() ? "" : ", ") + n;
-    auto guess = did_you_mean(known, name);
-    throw Error(ExitCode::usage, fmt::format("no canned query named '{}'{}", name, guess.empty() ? "; the database has: " + names : guess));
+    throw Error(ExitCode::usage,
+                fmt::format("no canned query named '{}'{}", name, did_you_mean_or_list(known, name, "the database has")));
   }
   for (const auto& param : params) {
     const auto& given = param.first;
     if (std::none_of(q->params.begin(), q->params.end(), [&](const auto& p) { return p.name == given; })) {
       std::vector<std::string> known;
-      std::string names;
-      for (const auto& p : q->params) {
-        known.push_back(p.name);
-        names += (names.empty() ? "" : ", ") + p.name;
-      }
-      auto guess = did_you_mean(known, given);
+      for (const auto& p : q->params) known.push_back(p.name);
       throw Error(ExitCode::usage, fmt::format("query '{}' has no parameter '{}'{}", name, given,
-                                               !guess.empty() ? guess : names.empty() ? "; it takes none" : "; it takes: " + names));
+                                               did_you_mean_or_list(known, given, "it takes", "; it takes none")));
     }
   }
   std::vector<std::pair<std::string, Value>> bound;
