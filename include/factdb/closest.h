@@ -7,6 +7,11 @@
 
 namespace factdb {
 
+// Optimal string alignment distance between the bytes of `a` and `b`:
+// insertions, deletions, substitutions and swaps of two neighbours
+// ("stnad-ins") each cost one.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Up to `limit` of `known`, closest first, that `given` plausibly meant: one
 // containing the other (case folded), or within an edit distance of about a
 // third of its length (at least 2). Empty when none is close.

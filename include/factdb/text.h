@@ -43,6 +43,10 @@ enum class Normalization { nfc, nfd };
 // not valid UTF-8.
 std::string normalized(std::string_view s, Normalization form);
 
+// Valid UTF-8 `s` case folded and without accents ("Zieliński" -> "zielinski"),
+// as FTS5's remove_diacritics compares words; `s` itself when not valid UTF-8.
+std::string folded(std::string_view s);
+
 // Finds quotes in one text in time that does not grow with the text: a
 // suffix array (libdivsufsort) built once, then a binary search per quote.
 // A text under kIndexedTextBytes is searched directly instead; it is read

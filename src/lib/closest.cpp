@@ -15,10 +15,10 @@ std::string folded(std::string_view s) {
   return out;
 }
 
-// Optimal string alignment distance: insertions, deletions, substitutions and
-// swaps of two neighbours ("stnad-ins") each cost one. Names are short; a
-// library would only add a dependency for thirty lines.
-std::size_t distance(const std::string& a, const std::string& b) {
+}  // namespace
+
+// Names are short; a library would only add a dependency for thirty lines.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
   for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
   for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
@@ -30,6 +30,8 @@ std::size_t distance(const std::string& a, const std::string& b) {
   return d[a.size()][b.size()];
 }
 
+namespace {
+
 using Ranked = std::vector<std::tuple<std::size_t, std::size_t, std::string>>;  // (rank, distance, name), closest first
 
 Ranked ranked_names(const std::vector<std::string>& known, std::string_view given) {
@@ -39,7 +41,7 @@ Ranked ranked_names(const std::vector<std::string>& known, std::string_view give
   Ranked ranked;
   for (const auto& name : known) {
     auto candidate = folded(name);
-    auto d = distance(typed, candidate);
+    auto d = edit_distance(typed, candidate);
     bool contains = candidate.find(typed) != std::string::npos || typed.find(candidate) != std::string::npos;
     if (d <= allowed) ranked.emplace_back(0, d, name);
     else if (contains) ranked.emplace_back(1, d, name);

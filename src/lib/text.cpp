@@ -97,14 +97,25 @@ std::vector<std::size_t> find_all(std::string_view haystack, std::string_view ne
   return hits;
 }
 
-std::string normalized(std::string_view s, Normalization form) {
+namespace {
+
+std::string mapped(std::string_view s, utf8proc_option_t options) {
   utf8proc_uint8_t* out = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | (form == Normalization::nfc ? UTF8PROC_COMPOSE : UTF8PROC_DECOMPOSE));
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out, options);
   if (n < 0) return std::string(s);
   std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
   std::free(out);
   return result;
+}
+
+}  // namespace
+
+std::string normalized(std::string_view s, Normalization form) {
+  return mapped(s, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | (form == Normalization::nfc ? UTF8PROC_COMPOSE : UTF8PROC_DECOMPOSE)));
+}
+
+std::string folded(std::string_view s) {
+  return mapped(s, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
 }
 
 TextIndex::TextIndex(std::string_view text) : text_(text) {
