@@ -292,7 +292,9 @@ int main(int argc, char** argv) {
         reader.run_sql("SELECT id FROM article ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM article)").rows.at(0).at(0));
     const std::map<std::string, factdb::ParamValues> typical = {{"person", {{"name", first_name("person")}}},
                                                                 {"country", {{"country", first_name("country")}}},
-                                                                {"search", {{"q", "summit"}}}};
+                                                                {"search", {{"q", "summit"}}},
+                                                                {"attended", {{"who", first_name("person")}}},
+                                                                {"organization", {{"organization", first_name("organization")}}}};
     auto time_ms = [&](const std::string& name, const factdb::ParamValues& params, std::size_t& rows) {
       std::vector<double> times;
       for (int i = 0; i < o.repeat; ++i) {

@@ -23,6 +23,10 @@ CREATE INDEX reason_by_explains ON reason (explains);
 -- Partial: the few annotations among all statements, for the annotations query.
 CREATE INDEX statement_annotations ON statement (article_id, seq) WHERE annotation_source_id IS NOT NULL;
 CREATE INDEX absence_by_event ON absence (event_id, country_id);
+CREATE INDEX absence_by_person ON absence (person_id);
+CREATE INDEX absence_by_country ON absence (country_id);
+CREATE INDEX member_count_by_organization ON member_count (organization_id);
+CREATE INDEX organization_purpose_by_organization ON organization_purpose (organization_id);
 CREATE INDEX event_host_by_event ON event_host (event_id);
 CREATE INDEX outcome_by_event ON outcome (event_id);
 CREATE INDEX quotation_by_speaker ON quotation (speaker_id);

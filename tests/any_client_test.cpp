@@ -19,7 +19,8 @@ namespace {
 
 // A typical value for each required parameter; the rest are left out.
 const json kTypicalParams = {
-    {"person", {{"name", "Mokhber"}}}, {"country", {{"country", "Pakistan"}}}, {"search", {{"q", "Kashmir"}}}};
+    {"person", {{"name", "Mokhber"}}}, {"country", {{"country", "Pakistan"}}}, {"search", {{"q", "Kashmir"}}},
+    {"attended", {{"who", "Sharif"}}}, {"organization", {{"organization", "SCO"}}}};
 
 json as_json(const ResultSet& r) {
   std::ostringstream out;

@@ -126,7 +126,8 @@ TEST_CASE("export datasette: every canned query, documented, answering as Datase
   CHECK(database["tables"]["stand_ins"]["columns"]["why"].is_string());
   // Datasette binds every parameter as the text of its form field, '' when empty.
   SQLite::Database db(ex.db.string(), SQLite::OPEN_READONLY);
-  const std::map<std::string, std::string> required = {{"name", "Sharif"}, {"country", "Pakistan"}, {"q", "Kashmir"}};
+  const std::map<std::string, std::string> required = {{"name", "Sharif"}, {"country", "Pakistan"}, {"q", "Kashmir"},
+                                                        {"who", "Sharif"}, {"organization", "SCO"}};
   for (const auto& q : queries) {
     INFO(q.name);
     const auto& entry = database["queries"][q.name];

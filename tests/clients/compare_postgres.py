@@ -13,7 +13,7 @@ factdb, db, psql = sys.argv[1], sys.argv[2], shlex.split(sys.argv[3])
 queries = json.loads(subprocess.run([factdb, "queries", "--db", db, "-f", "json"], check=True,
                                     capture_output=True, text=True).stdout)
 ARTICLE = "sco-summit-astana-2024"
-TYPICAL = {"name": "Sharif", "country": "Pakistan", "q": "Kashmir", "article": ARTICLE, "event": ARTICLE}
+TYPICAL = {"name": "Sharif", "country": "Pakistan", "q": "Kashmir", "who": "Sharif", "organization": "SCO", "article": ARTICLE, "event": ARTICLE}
 
 
 def ids(table):
