@@ -499,12 +499,12 @@ TEST_CASE("hostile: control characters and bidi overrides never reach a person r
   CHECK_FALSE(raw(build.err));
 
   // ask's line to paste into a shell gives back, word for word, what ran.
-  auto ask = run_factdb({"ask", "tell me about the person Sharif's; touch pwned"}, dir.path());
+  auto ask = run_factdb({"ask", "find \"Kashmir's; $(touch pwned)\""}, dir.path());
   REQUIRE(ask.exit_code == 0);
   auto at = ask.err.find("run it directly: factdb ");
   REQUIRE(at != std::string::npos);
   auto line = ask.err.substr(at + 24, ask.err.find('\n', at) - at - 24);
-  CHECK(shell("printf '%s\\n' " + line, dir.path()).out == "query\nperson\n-p\nname=Sharif\n");
+  CHECK(shell("printf '%s\\n' " + line, dir.path()).out == "query\nsearch\n-p\nq=\"Kashmir's; $(touch pwned)\"\n");
   CHECK_FALSE(present(dir / "pwned"));
 }
 

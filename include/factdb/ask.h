@@ -1,4 +1,5 @@
-// factdb ask: the canned query that answers a question in plain words.
+// factdb ask: the canned query that answers a question in plain words, or a
+// refusal that says why, never a confident answer to another question.
 #pragma once
 
 #include <cstddef>
@@ -27,22 +28,42 @@ struct QueryMatch {
 std::vector<QueryMatch> match_queries(const std::vector<CannedQuery>& queries, std::string_view question,
                                       bool prefixes = false);
 
-// The words of `question` worth trying as a parameter's value: names first
-// (capitalised words, and runs of them: "Shehbaz Sharif"), then the other
-// uncommon words.
-std::vector<std::string> candidate_values(std::string_view question);
+// One way of reading a question: a query with parameters, how far ahead of
+// the others it scores (its share of the best readings' scores) and how many
+// of the question's words it has a use for.
+struct AskReading {
+  std::string query;
+  ParamValues params;
+  double share = 0;
+  double coverage = 0;
+};
 
 struct AskAnswer {
   CannedQuery query;
   ParamValues params;  // as given, and as found in the question
   ResultSet rows;
+  // How sure the reading is, from 0 to 1: how many of the question's words the
+  // query explains, and how far ahead of the next reading it is.
+  double confidence = 0;
+  // For "how many" and yes-or-no questions, the answer in words ("9
+  // countries", "yes: ..."); the rows are what it rests on. Else empty.
+  std::string summary;
+  // What the reader should know: a name that fits several entities, a typo read as a name.
+  std::vector<std::string> notes;
+  // The readings weighed, best first (empty when the question's shape chose
+  // the query: a name alone, was X there).
+  std::vector<AskReading> readings;
 };
 
-// Picks the canned query that answers `question` and runs it. Of the best
-// matches, the first whose required parameters are given in `given` or can be
-// filled from the question (a value that gives at least one row) is run.
-// Throws Error(usage) naming the closest queries when no query matches, and
-// naming the best match and its parameters when none could be filled.
+// Reads `question` and answers it: a name alone, "who is X" or "tell me about
+// X" (everything about X), "was X there?" (yes or no with the evidence),
+// "how many ..." (a count, with its rows), or any question one of the canned
+// queries answers, with the names it gives filled in as parameters (found in
+// the index of names, typos included). `given` parameters are used as they are.
+// Throws Error(usage), saying why and what could be run instead, when the
+// question names something the articles never mention, when no reading is
+// sure enough or two are about as likely, and when the articles do not say
+// whether someone attended.
 AskAnswer ask(Database& db, std::string_view question, const ParamValues& given = {});
 
 }  // namespace factdb

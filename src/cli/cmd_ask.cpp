@@ -23,6 +23,7 @@ struct AskOptions : ReadOptions {
   std::string question;
   std::vector<std::string> params;
   bool quiet = false;
+  bool explain = false;
 };
 
 // `word` as a POSIX shell reads it back: as it is when it holds only
@@ -44,9 +45,26 @@ void run_ask(const AskOptions& options) {
   // A line to paste into a shell: every word quoted as the shell reads it.
   std::string direct = "factdb query " + shell_quoted(answer.query.name);
   for (const auto& [name, value] : answer.params) direct += " -p " + shell_quoted(name + "=" + value);
-  if (!options.quiet)
-    std::cerr << fmt::format("{}: {}\nrun it directly: {}\n\n", bold(terminal_safe(answer.query.name), colour_on(STDERR_FILENO)),
-                             terminal_safe(answer.query.title), terminal_safe(direct));
+  if (!options.quiet) {
+    for (const auto& note : answer.notes) std::cerr << "note: " << terminal_safe(note) << "\n";
+    if (options.explain)
+      for (const auto& r : answer.readings) {
+        std::string params;
+        for (const auto& [name, value] : r.params) params += " " + name + "=" + value;
+        std::cerr << terminal_safe(fmt::format("reading: {:<22} share {:>3.0f}%  words used {:>3.0f}%{}", r.query, r.share * 100,
+                                               r.coverage * 100, params))
+                  << "\n";
+      }
+    std::cerr << fmt::format("{}: {} (confidence {:.0f}%)\nrun it directly: {}\n\n",
+                             bold(terminal_safe(answer.query.name), colour_on(STDERR_FILENO)), terminal_safe(answer.query.title),
+                             answer.confidence * 100, terminal_safe(direct));
+  }
+  // The answer in words leads a table; in a format for programs, where the
+  // rows alone are the output, it goes to stderr with the rest.
+  if (!answer.summary.empty()) {
+    if (options.format == "table") std::cout << terminal_safe(answer.summary) << "\n\n";
+    else if (!options.quiet) std::cerr << terminal_safe(answer.summary) << "\n\n";
+  }
   print(answer.rows, options);
 }
 
@@ -58,6 +76,7 @@ void setup_ask(CLI::App& app) {
   sub->add_option("question", options->question, "The question, e.g. \"who stood in for a head of state?\"")->required();
   add_param_option(*sub, options->params);
   sub->add_flag("-q,--quiet", options->quiet, "Only the rows: not which query ran");
+  sub->add_flag("--explain", options->explain, "Also list on stderr every reading weighed, with its share of the score and the share of the question's words it uses");
   add_read_options(*sub, *options);
   sub->callback([options] { run_ask(*options); });
 }
