@@ -216,6 +216,13 @@ TEST_CASE("cli: query parameters and sql parameters, with clear usage errors", "
   CHECK(missing.err.find("needs -p name=VALUE") != std::string::npos);
   auto malformed = ws({"query", "person", "-p", "name"});
   CHECK(malformed.exit_code == 2);
+  auto nobody = ws({"query", "person", "-p", "name=Mokhbr"});
+  CHECK(nobody.exit_code == 2);
+  CHECK(nobody.out.empty());
+  CHECK(nobody.err == "factdb: no person named 'Mokhbr' in the database; the closest: Mokhbar, Mokhber\n");
+  auto several = ws({"query", "person", "-p", "name=Sh", "-f", "csv"});
+  CHECK(several.exit_code == 0);
+  CHECK(several.err == "factdb: note: 'Sh' fits 2 names (person): Shavkat Mirziyoyev, Shehbaz Sharif; the answer holds them all\n");
   auto sql = ws({"sql", "SELECT name FROM entity WHERE id = :id", "-p", "id=iran", "-f", "csv"});
   CHECK(sql.exit_code == 0);
   CHECK(sql.out == "name\r\nIran\r\n");

@@ -241,8 +241,20 @@ TEST_CASE("news: a wire report: an attendee or a speaker named only by office, a
     INFO(typed);
     CHECK(column(db.run_canned("person", {{"name", typed}}), "person").front() == "Dragan Milić");
   }
-  CHECK(db.run_canned("person", {{"name", "Milicz"}}).rows.empty());
-  CHECK(db.run_canned("person", {{"name", "\") OR 1 --"}}).rows.empty());  // words, never query syntax
+  // A name no entity has is an error that offers the closest, not an empty answer.
+  try {
+    db.run_canned("person", {{"name", "Milicz"}});
+    FAIL("no error for a name no one has");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    CHECK(std::string(e.what()) == "no person named 'Milicz' in the database; the closest: Milić");
+  }
+  CHECK_THROWS_AS(db.run_canned("person", {{"name", "\") OR 1 --"}}), Error);  // words, never query syntax
+  // Words that fit several people give them all, and say so.
+  auto mi = column(db.run_canned("person", {{"name", "Mi"}}), "person");
+  CHECK(std::set<std::string>(mi.begin(), mi.end()) == std::set<std::string>{"Dragan Milić", "Mihai Dobre", "Shavkat Mirziyoyev"});
+  REQUIRE(db.notes().size() == 1);
+  CHECK(db.notes().front() == "'Mi' fits 3 names (person): Dragan Milić, Mihai Dobre, Shavkat Mirziyoyev; the answer holds them all");
   CHECK(column(db.run_canned("country", {{"country", "bulgaria"}}), "country").front() == "Bulgaria");
   // Austria's chancellor hosted the summit: Austria was there, though no attendance names him.
   CHECK(db.run_canned("unrepresented-members", danube).rows.empty());

@@ -150,8 +150,9 @@ TEST_CASE("values that try to inject SQL are bound as values, through the comman
   for (const char* attack : {"x'; DROP TABLE fact; --", "' OR 1=1 --", "\"); ATTACH 'evil.db' AS e; --"}) {
     INFO(attack);
     auto canned = run_factdb({"query", "person", "-p", std::string("name=") + attack, "-f", "json", "--db", db.string()});
-    CHECK(canned.exit_code == 0);
-    CHECK(canned.out == "[]\n");
+    CHECK(canned.exit_code == 2);  // no one has that name
+    CHECK(canned.out.empty());
+    CHECK(canned.err.find("no person named") != std::string::npos);
     auto adhoc = run_factdb({"sql", "SELECT count(*) AS n FROM entity WHERE name = :v", "-p", std::string("v=") + attack, "-f",
                              "csv", "--db", db.string()});
     CHECK(adhoc.out == "n\r\n0\r\n");

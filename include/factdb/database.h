@@ -95,6 +95,9 @@ class Database {
   // Error(usage) for an unknown query, a missing, unknown or mistyped
   // parameter, Error(sql) when its SQL fails.
   ResultSet run_canned(const std::string& name, const ParamValues& params = {});
+  // What the last run_canned tells its reader beside the rows: words of a
+  // name that fit several entities, all of which the answer holds.
+  const std::vector<std::string>& notes() const { return notes_; }
   // The same, handing each row to `sink` as it comes.
   void run_canned(const std::string& name, const ParamValues& params, RowSink& sink);
 
@@ -130,8 +133,14 @@ class Database {
   Error time_limit_error() const;
   Error canned_query_error(const SQLite::Exception& e) const;
   void run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink);
-  // Throws Error(usage) when `param` names an article or event id that `value` is not.
+  // Throws Error(usage) when `param` names an article or event id, or an
+  // entity kind, that `value` is not.
   void refuse_unknown_id(const std::string& param, const Value& value);
+  // For each parameter `q` looks up in the index of names: throws
+  // Error(usage) naming the closest names when the words fit no entity,
+  // and adds a note when they fit several.
+  void check_names(const CannedQuery& q, const std::vector<std::pair<std::string, Value>>& bound);
+  std::vector<std::string> notes_;
 
   std::filesystem::path path_;
   Limits limits_;

@@ -1,8 +1,10 @@
 // factdb query NAME: run a canned query, parameters bound by name.
+#include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "common.h"
+#include "terminal.h"
 
 namespace factdb::cli {
 
@@ -13,6 +15,7 @@ void run_query(const CannedQueryOptions& options) {
   auto db = open_database(options);
   auto params = parse_params(options.params);
   print_rows(options, [&](RowSink& sink) { db.run_canned(options.name, params, sink); });
+  for (const auto& note : db.notes()) std::cerr << "factdb: note: " << terminal_safe(note) << "\n";
 }
 
 }  // namespace

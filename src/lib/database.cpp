@@ -361,16 +361,20 @@ void Database::run_sql(const std::string& sql, const ParamValues& params, RowSin
 // An article or event the database does not hold is an error naming the
 // closest it does, not an empty answer that reads as "nothing was said".
 void Database::refuse_unknown_id(const std::string& param, const Value& value) {
-  static const std::pair<const char*, const char*> id_params[] = {{"article", "article"}, {"event", "event"}};
+  // The ids an article or event parameter may take, and the kinds search's `kind` may.
+  static const std::pair<const char*, const char*> known_values[] = {
+      {"article", "SELECT id AS v FROM article"},
+      {"event", "SELECT id AS v FROM event"},
+      {"kind", "SELECT 'passage' AS v UNION SELECT DISTINCT kind FROM entity"}};
   const auto* id = std::get_if<std::string>(&value);
   if (!id) return;
-  for (const auto& [name, table] : id_params) {
+  for (const auto& [name, sql] : known_values) {
     if (param != name) continue;
     CollectingSink found;
-    run(fmt::format("SELECT 1 FROM \"{}\" WHERE id = :id", table), {{":id", value}}, found);  // as bound: "2024" stays text
+    run(fmt::format("SELECT 1 FROM ({}) WHERE v = :id", sql), {{":id", value}}, found);  // as bound: "2024" stays text
     if (!found.result.rows.empty()) return;
     std::vector<std::string> known;
-    for (const auto& row : run_sql(fmt::format("SELECT id FROM \"{}\" ORDER BY id", table)).rows)
+    for (const auto& row : run_sql(fmt::format("SELECT * FROM ({}) ORDER BY 1", sql)).rows)
       if (const auto* k = std::get_if<std::string>(&row[0])) known.push_back(*k);
     auto closest = closest_names(known, *id);
     std::string list;
@@ -379,7 +383,81 @@ void Database::refuse_unknown_id(const std::string& param, const Value& value) {
                 fmt::format("no {} '{}' in the database{}", name, *id,
                             !closest.empty() ? "; the closest:" + list
                             : known.size() <= 10 ? "; it has: " + fmt::format("{}", fmt::join(known, ", "))
-                                                 : fmt::format("; it has {}: factdb sql \"SELECT id FROM {}\"", known.size(), table)));
+                                                 : fmt::format("; it has {}: factdb sql \"{}\"", known.size(), sql)));
+  }
+}
+
+namespace {
+
+// A parameter a canned query looks up in the index of names, and the kinds
+// of entity it may name: the shape person, country and the others share.
+struct NameParam {
+  std::string param;
+  std::vector<std::string> kinds;
+};
+
+std::vector<NameParam> name_params(const std::string& sql) {
+  static const std::regex lookup(
+      R"re(MATCH 'text : "' \|\| replace\(:(\w+), '"', '""'\) \|\| '"\*'\s+AND \w+\.kind (?:= '(\w+)'|IN \(([^)]*)\)))re");
+  static const std::regex quoted(R"re('(\w+)')re");
+  std::vector<NameParam> found;
+  for (std::sregex_iterator it(sql.begin(), sql.end(), lookup), end; it != end; ++it) {
+    NameParam p{(*it)[1].str(), {}};
+    if ((*it)[2].matched) p.kinds.push_back((*it)[2].str());
+    auto list = (*it)[3].str();
+    for (std::sregex_iterator k(list.begin(), list.end(), quoted); k != end; ++k) p.kinds.push_back((*k)[1].str());
+    found.push_back(std::move(p));
+  }
+  return found;
+}
+
+}  // namespace
+
+void Database::check_names(const CannedQuery& q, const std::vector<std::pair<std::string, Value>>& bound) {
+  for (const auto& np : name_params(q.sql)) {
+    auto value = std::find_if(bound.begin(), bound.end(), [&](const auto& b) { return b.first == ":" + np.param; });
+    if (value == bound.end()) continue;
+    const auto* words = std::get_if<std::string>(&value->second);
+    if (!words) continue;
+    std::string kinds;
+    for (const auto& k : np.kinds) kinds += (kinds.empty() ? "'" : ", '") + k + "'";
+    auto fitting = run_sql(fmt::format("SELECT DISTINCT label FROM search_index WHERE search_index MATCH 'text : \"' || "
+                                       "replace(:words, '\"', '\"\"') || '\"*' AND kind IN ({}) ORDER BY label",
+                                       kinds),
+                           {{"words", *words}});
+    auto kind_words = fmt::format("{}", fmt::join(np.kinds, " or "));
+    if (fitting.rows.empty()) {
+      std::vector<std::string> known;
+      for (const auto& row : run_sql(fmt::format("SELECT name FROM entity WHERE kind IN ({0}) UNION "
+                                                 "SELECT m.name FROM mention m JOIN entity e ON e.id = m.entity_id WHERE e.kind IN ({0}) UNION "
+                                                 "SELECT a.name FROM alias a JOIN entity e ON e.id = a.entity_id WHERE e.kind IN ({0}) ORDER BY 1",
+                                                 kinds))
+                                  .rows)
+        if (const auto* k = std::get_if<std::string>(&row[0])) {
+          known.push_back(*k);
+          // and each word of it: "Mokhbr" is closest to "Mokhber", not to the whole name
+          std::string word;
+          for (char c : *k + " ") {
+            if (c != ' ' && c != '-') word += c;
+            else if (!word.empty()) {
+              if (word.size() >= 4 && word != *k && std::find(known.begin(), known.end(), word) == known.end()) known.push_back(word);
+              word.clear();
+            }
+          }
+        }
+      auto closest = closest_names(known, *words);
+      auto count = run_sql(fmt::format("SELECT count(*) FROM entity WHERE kind IN ({})", kinds)).rows.at(0).at(0);
+      throw Error(ExitCode::usage, fmt::format("no {} named '{}' in the database{}", kind_words, *words,
+                                               closest.empty() ? fmt::format("; it names {} ({}): factdb search --kind {} WORDS",
+                                                                             std::get<std::int64_t>(count), kind_words, np.kinds.front())
+                                                               : "; the closest: " + fmt::format("{}", fmt::join(closest, ", "))));
+    }
+    if (fitting.rows.size() > 1) {
+      std::vector<std::string> labels;
+      for (const auto& row : fitting.rows) labels.push_back(std::get<std::string>(row[0]));
+      notes_.push_back(fmt::format("'{}' fits {} names ({}): {}; the answer holds them all", *words, labels.size(), kind_words,
+                                   fmt::join(labels, ", ")));
+    }
   }
 }
 
@@ -416,7 +494,9 @@ void Database::run_canned(const std::string& name, const ParamValues& params, Ro
       throw Error(ExitCode::usage, fmt::format("query '{}' needs -p {}=VALUE ({})", name, p.name, p.description));
     else bound.emplace_back(":" + p.name, nullptr);
   }
+  notes_.clear();
   for (const auto& [param, value] : bound) refuse_unknown_id(param.substr(1), value);
+  check_names(*q, bound);
   // A tampered query is refused like any other SQL.
   if (inspect(db_->getHandle(), q->sql, *sandbox_).has_more_statements)
     throw Error(ExitCode::sql, fmt::format("refused: canned query '{}' holds more than one statement", name));
