@@ -30,15 +30,25 @@ TEST_CASE("graph: attendees for whom they stood, stand-ins marked, meetings, mem
   CHECK(dot.find("\"person:shehbaz-sharif\" -> \"country:pakistan\" [label=\"Prime Minister\\n(in place of the head of state)\"") !=
         std::string::npos);
   CHECK(count(dot, "-> \"organization:sco\"") == 13);  // every membership
-  CHECK(dot.find("label=\"acceding\", style=dashed") != std::string::npos);
+  CHECK(dot.find("label=\"acceding\", decorate=true, style=dashed") != std::string::npos);
   CHECK(std::regex_search(dot, std::regex("\"person:(vladimir-putin|xi-jinping)\" -> \"person:(xi-jinping|vladimir-putin)\" \\[label=\"met\"")));
   CHECK(dot.find("tension: the Kashmir conflict") != std::string::npos);
+  // A legend says what each kind of line drawn means, and only those drawn.
+  CHECK(dot.find("<B>Legend</B>") != std::string::npos);
+  for (const char* meaning : {"attended the event", "represented the country, in the office labelled", "stood in for the head of state",
+                              "met", "founding member of", "member of", "observer, partner, acceding or other status", "tension between",
+                              "person in a rounded box"})
+    CHECK(dot.find(meaning) != std::string::npos);
+  auto tensions = graph_dot(shared_seed_db(), GraphPart::tensions, std::nullopt);
+  CHECK(tensions.find("tension between") != std::string::npos);
+  CHECK(tensions.find("attended the event") == std::string::npos);
 
   auto members = graph_dot(shared_seed_db(), GraphPart::members, std::nullopt);
   CHECK(count(members, "shape=box") == 0);
   CHECK(count(members, "->") == 13);
   auto other_article = graph_dot(shared_seed_db(), GraphPart::all, std::string("no-such-article"));
   CHECK(count(other_article, "->") == 0);
+  CHECK(other_article.find("Legend") == std::string::npos);  // nothing drawn, nothing to explain
 }
 
 TEST_CASE("graph: the picture in docs/ is the seed's graph as factdb draws it now", "[graph][docs]") {

@@ -45,24 +45,54 @@ std::string dot_string(std::string_view s) {
   return out + "\"";
 }
 
+// What a line in the picture means: its look, and the words the legend gives it.
+enum class Line { attended, represents, stands_in, met, founding_member, member, other_status, tension };
+
+struct LineStyle {
+  Line line;
+  const char* attributes;
+  const char* meaning;
+  const char* sample;  // the line drawn in text, for the legend
+  const char* colour;
+};
+
+// In the legend's order. The colours differ in lightness as well as hue, and
+// every kind of line differs in pattern or width too: readable in grey.
+const LineStyle kLines[] = {
+    {Line::attended, "color=gray60, arrowhead=none, style=dotted", "attended the event", "\u00b7 \u00b7 \u00b7 \u00b7 \u00b7", "gray60"},
+    {Line::represents, "color=black", "represented the country, in the office labelled", "\u2500\u2500\u2500\u2500\u25b6", "black"},
+    {Line::stands_in, "color=red, fontcolor=red, penwidth=2", "stood in for the head of state (a stand-in, outlined in red)",
+     "\u2501\u2501\u2501\u2501\u25b6", "red"},
+    {Line::met, "dir=none, color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", style=solid, penwidth=2", "met", "\u2501\u2501\u2501\u2501\u2501", "#1f5fbf"},
+    {Line::founding_member, "style=bold, color=gray40", "founding member of", "\u2501\u2501\u2501\u2501\u25b6", "gray40"},
+    {Line::member, "style=solid, color=gray40", "member of", "\u2500\u2500\u2500\u2500\u25b6", "gray40"},
+    {Line::other_status, "style=dashed, color=gray40", "observer, partner, acceding or other status (labelled)",
+     "\u2500 \u2500 \u2500 \u25b6", "gray40"},
+    {Line::tension, "dir=none, color=\"darkorange\", fontcolor=\"darkorange\", style=dashed, penwidth=2", "tension between",
+     "\u2501 \u2501 \u2501", "darkorange"}};
+
+const LineStyle& style_of(Line line) {
+  for (const auto& s : kLines)
+    if (s.line == line) return s;
+  return kLines[0];
+}
+
 class DotGraph {
  public:
   void node(const std::string& id, const std::string& label, const std::string& kind) {
     if (!nodes_.emplace(id, label).second) return;
-    static const std::map<std::string, std::string> shapes = {
-        {"person", "shape=box, style=rounded"},
-        {"country", "shape=ellipse"},
-        {"organization", "shape=hexagon, style=filled, fillcolor=\"#eef3fb\""},
-        {"event", "shape=doubleoctagon"},
-        {"group", "shape=ellipse, style=dashed"}};
-    auto shape = shapes.count(kind) ? shapes.at(kind) : "shape=ellipse";
-    body_ << fmt::format("  {} [label={}, {}];\n", dot_string(id), dot_string(label), shape);
+    kinds_.insert(kind);
+    body_ << fmt::format("  {} [label={}, {}];\n", dot_string(id), dot_string(label), shape_of(kind));
   }
   void mark(const std::string& id, const std::string& attributes) {
     body_ << fmt::format("  {} [{}];\n", dot_string(id), attributes);
   }
-  void edge(const std::string& from, const std::string& to, const std::string& attributes) {
-    body_ << fmt::format("  {} -> {} [{}];\n", dot_string(from), dot_string(to), attributes);
+  // A line of kind `line`; its label, when given, is tied to the line
+  // (decorate) so that it stays beside its own edge in a crowded picture.
+  void edge(const std::string& from, const std::string& to, Line line, const std::string& label = {}) {
+    lines_.insert(line);
+    body_ << fmt::format("  {} -> {} [{}{}];\n", dot_string(from), dot_string(to),
+                         label.empty() ? "" : fmt::format("label={}, decorate=true, ", dot_string(label)), style_of(line).attributes);
   }
   std::string str(const std::string& title) const {
     return fmt::format(
@@ -70,12 +100,47 @@ class DotGraph {
         "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, labelloc=t, label={}];\n"
         "  node [fontname=\"Helvetica\", fontsize=11];\n"
         "  edge [fontname=\"Helvetica\", fontsize=9];\n"
-        "{}}}\n",
-        dot_string(title), body_.str());
+        "{}{}}}\n",
+        dot_string(title), body_.str(), legend());
   }
 
  private:
+  static std::string shape_of(const std::string& kind) {
+    static const std::map<std::string, std::string> shapes = {
+        {"person", "shape=box, style=rounded"},
+        {"country", "shape=ellipse"},
+        {"organization", "shape=hexagon, style=filled, fillcolor=\"#eef3fb\""},
+        {"event", "shape=doubleoctagon"},
+        {"group", "shape=ellipse, style=dashed"}};
+    return shapes.count(kind) ? shapes.at(kind) : "shape=ellipse";
+  }
+
+  // What each line drawn means, in a table beside the picture: a sample of
+  // the line in its colour and pattern, then its meaning; and the shapes.
+  std::string legend() const {
+    if (lines_.empty()) return {};
+    std::string rows;
+    for (const auto& s : kLines)
+      if (lines_.count(s.line))
+        rows += fmt::format("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>", s.colour,
+                            s.sample, s.meaning);
+    std::string shapes;
+    for (const auto& kind : kinds_) shapes += (shapes.empty() ? "" : ", ") + kind + " " + shape_name(kind);
+    rows += fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">{}</TD></TR>", shapes);
+    return fmt::format(
+        "  legend [shape=plaintext, fontsize=9, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" COLOR=\"gray70\">"
+        "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>{}</TABLE>>];\n",
+        rows);
+  }
+
+  static const char* shape_name(const std::string& kind) {
+    return kind == "person" ? "in a rounded box" : kind == "organization" ? "in a shaded hexagon" : kind == "event" ? "in a double octagon"
+           : kind == "group" ? "in a dashed ellipse" : "in an ellipse";
+  }
+
   std::map<std::string, std::string> nodes_;
+  std::set<std::string> kinds_;
+  std::set<Line> lines_;
   std::ostringstream body_;
 };
 
@@ -112,15 +177,14 @@ void draw_attendance(Database& db, DotGraph& g, const std::optional<std::string>
     bool stand_in = std::get<std::int64_t>(row[8]) != 0;
     g.node(person, to_text(row[1]), "person");
     g.node(to_text(row[6]), to_text(row[7]), "event");
-    g.edge(person, to_text(row[6]), "color=gray60, arrowhead=none, style=dotted");
+    g.edge(person, to_text(row[6]), Line::attended);
     if (stand_in) g.mark(person, "color=red, fontcolor=red, penwidth=2, xlabel=\"stand-in\"");
     if (std::holds_alternative<std::nullptr_t>(row[2])) continue;
     auto represents = to_text(row[4]) + ":" + to_text(row[2]);
     g.node(represents, to_text(row[3]), to_text(row[4]));
     auto office = to_text(row[5]);
-    g.edge(person, represents,
-           stand_in ? fmt::format("label={}, color=red, fontcolor=red, penwidth=2", dot_string(office + "\n(in place of the head of state)"))
-                    : fmt::format("label={}", dot_string(office.empty() ? "represents" : office)));
+    if (stand_in) g.edge(person, represents, Line::stands_in, office + "\n(in place of the head of state)");
+    else g.edge(person, represents, Line::represents, office.empty() ? "represents" : office);
   }
 }
 
@@ -137,22 +201,19 @@ void draw_members(Database& db, DotGraph& g, const std::optional<std::string>& a
     g.node(to_text(row[0]), to_text(row[1]), to_text(row[2]));
     g.node(to_text(row[3]), to_text(row[4]), "organization");
     auto status = to_text(row[5]);
-    auto style = status == "founding member" ? "style=bold" : status == "member" ? "style=solid" : "style=dashed";
-    g.edge(to_text(row[0]), to_text(row[3]), fmt::format("label={}, {}, color=gray40", dot_string(status), style));
+    auto line = status == "founding member" ? Line::founding_member : status == "member" ? Line::member : Line::other_status;
+    g.edge(to_text(row[0]), to_text(row[3]), line, status);
   }
 }
 
 // Every two parties of a many-sided fact (a meeting's participants, a
 // tension's sides), joined by an undirected edge. `sql` yields, per pair:
 // node id, name and kind of each, then the edge's label.
-void draw_pairs(Database& db, DotGraph& g, const std::string& sql, const std::optional<std::string>& article,
-                const char* colour, const char* style) {
+void draw_pairs(Database& db, DotGraph& g, const std::string& sql, const std::optional<std::string>& article, Line line) {
   for (const auto& row : rows(db, sql, article).rows) {
     g.node(to_text(row[0]), to_text(row[1]), to_text(row[2]));
     g.node(to_text(row[3]), to_text(row[4]), to_text(row[5]));
-    g.edge(to_text(row[0]), to_text(row[3]),
-           fmt::format("label={}, dir=none, color=\"{}\", fontcolor=\"{}\", style={}, penwidth=2", dot_string(to_text(row[6])),
-                       colour, colour, style));
+    g.edge(to_text(row[0]), to_text(row[3]), line, to_text(row[6]));
   }
 }
 
@@ -166,7 +227,7 @@ void draw_meetings(Database& db, DotGraph& g, const std::optional<std::string>& 
       JOIN entity py ON py.id = y.person_id
      JOIN fact ordered ON ordered.id = m.fact_id
      WHERE {}
-     ORDER BY ordered.first_article_id, ordered.first_seq, x.person_id, y.person_id)", in_article("m.fact_id")), article, "#1f5fbf", "solid");
+     ORDER BY ordered.first_article_id, ordered.first_seq, x.person_id, y.person_id)", in_article("m.fact_id")), article, Line::met);
 }
 
 void draw_tensions(Database& db, DotGraph& g, const std::optional<std::string>& article) {
@@ -180,7 +241,7 @@ void draw_tensions(Database& db, DotGraph& g, const std::optional<std::string>& 
       JOIN entity ey ON ey.id = y.party_id
      JOIN fact ordered ON ordered.id = t.fact_id
      WHERE {}
-     ORDER BY ordered.first_article_id, ordered.first_seq)", in_article("t.fact_id")), article, "darkorange", "dashed");
+     ORDER BY ordered.first_article_id, ordered.first_seq)", in_article("t.fact_id")), article, Line::tension);
 }
 
 }  // namespace
@@ -197,7 +258,6 @@ std::string graph_dot(Database& db, GraphPart part, const std::optional<std::str
   if (wants(GraphPart::members)) draw_members(db, g, article);
   if (wants(GraphPart::tensions)) draw_tensions(db, g, article);
   std::string title = article ? "factdb: " + *article : "factdb: " + db.path().filename().string();
-  if (part == GraphPart::all || part == GraphPart::attendance) title += "\nstand-ins in red: attended in place of a head of state";
   return g.str(title);
 }
 
