@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <regex>
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -405,6 +406,35 @@ TEST_CASE("cli: zsh completion parses and knows every subcommand, and the man pa
   }
   CHECK(man.out.find("\\-\\-timeout\\-ms") != std::string::npos);
   CHECK(man.out.find(".SH EXIT STATUS") != std::string::npos);
+  CHECK(man.out.find("(default: \\fBfacts.db\\fR)") != std::string::npos);
+  // every canned query, with its parameters
+  CHECK(man.out.find(".SH CANNED QUERIES") != std::string::npos);
+  for (const char* query : {"stand-ins", "person", "attended", "organization", "search"})
+    CHECK(man.out.find(std::string(".B ") + std::regex_replace(query, std::regex("-"), "\\-") + "\n") != std::string::npos);
+  CHECK(man.out.find("\\fB\\-p who=\\fR\\fItext\\fR (required)") != std::string::npos);
+}
+
+TEST_CASE("cli: every example in the man page runs as written on the seed", "[cli][docs]") {
+  TempDir dir;
+  fs::copy(real_seed(), dir / "seed", fs::copy_options::recursive);
+  auto man = run_factdb({"manpage"}, dir.path()).out;
+  auto section = man.substr(man.find(".SH EXAMPLES"));
+  section = section.substr(0, section.find(".SH ", 1));
+  int ran = 0;
+  for (std::size_t at = section.find("\\fBfactdb "); at != std::string::npos; at = section.find("\\fBfactdb ", at + 1)) {
+    auto line = section.substr(at + 3, section.find("\\fR\n", at) - at - 3);
+    std::string command;  // the roff read back: \- is -, \e is a backslash
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line.compare(i, 2, "\\-") == 0) command += '-', ++i;
+      else if (line.compare(i, 2, "\\e") == 0) command += '\\', ++i;
+      else command += line[i];
+    }
+    INFO(command);
+    auto r = run({"bash", "-c", "\"$0\" " + command.substr(std::string("factdb ").size()), FACTDB_BINARY}, dir.path());
+    CHECK(r.exit_code == 0);
+    ++ran;
+  }
+  CHECK(ran >= 8);
 }
 
 TEST_CASE("cli: colour on a terminal only, never with NO_COLOR, never in a pipe or file", "[cli][terminal]") {

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "factdb/builtin_queries.h"
 #include "factdb/output_file.h"
 
 namespace factdb::cli {
@@ -22,6 +23,7 @@ struct OptionInfo {
   std::vector<std::string> choices;  // from an IsMember check
   bool is_path = false;
   bool is_folder = false;
+  std::string default_value;         // as --help shows it; empty when none
 };
 
 struct CommandInfo {
@@ -60,6 +62,7 @@ std::vector<CommandInfo> describe(const CLI::App& app) {
       o.description = opt->get_description();
       o.takes_value = opt->get_expected_max() > 0;
       o.choices = choices_of(*opt);
+      o.default_value = opt->get_default_str();
       auto has = [&](const char* n) { return std::find(o.names.begin(), o.names.end(), n) != o.names.end(); };
       o.is_folder = has("--seed");
       o.is_path = has("--db") || has("--output") || o.is_folder;
@@ -194,6 +197,26 @@ std::string roff(const std::string& s) {
   return out;
 }
 
+}  // namespace
+
+// Each runs as written on a database built from the seed (a test does).
+const std::vector<std::pair<std::string, std::string>>& man_examples() {
+  static const std::vector<std::pair<std::string, std::string>> examples = {
+      {"factdb build --seed seed -o facts.db", "Build the database from the seed folder."},
+      {"factdb query stand-ins", "Which leaders attended in place of a head of state: the headline answer, with evidence."},
+      {"factdb query person -p name=Mokhber", "Everything the articles say about a person; typos and accents in names are forgiven."},
+      {"factdb ask \"was Putin there?\"", "A question in plain words: yes or no, with the article's words, or a refusal that says why."},
+      {"factdb search Kashmir", "Full-text search; each passage shown with the sentence around the match."},
+      {"factdb why stand-ins", "Each row's facts and the verbatim spans of the article they rest on."},
+      {"factdb sql \"SELECT name FROM entity WHERE kind = 'country'\" -f csv", "Ad hoc read-only SQL, in any output format."},
+      {"factdb check", "Verify the database: schema, hashes, and that every fact rests on its source's words."},
+      {"factdb export --format csv -o out", "Every table as a CSV file."},
+      {"factdb graph --format svg -o graph.svg", "Who attended for whom, meetings, memberships and tensions, drawn with Graphviz."}};
+  return examples;
+}
+
+namespace {
+
 std::string man_page(const CLI::App& app, const std::vector<CommandInfo>& commands) {
   std::string out = fmt::format(".TH FACTDB 1 \"\" \"factdb {}\" \"User Commands\"\n", FACTDB_VERSION);
   out += ".SH NAME\nfactdb \\- " + roff(app.get_description().substr(app.get_description().find(": ") + 2)) + "\n";
@@ -210,9 +233,25 @@ std::string man_page(const CLI::App& app, const std::vector<CommandInfo>& comman
     for (const auto& o : c.options) {
       out += ".TP\n\\fB" + roff(join(o.names, ", ")) + "\\fR";
       if (o.takes_value) out += " \\fI" + (o.choices.empty() ? std::string("VALUE") : roff(join(o.choices, "|"))) + "\\fR";
-      out += "\n" + roff(o.description) + "\n";
+      out += "\n" + roff(o.description);
+      if (!o.default_value.empty()) out += " (default: \\fB" + roff(o.default_value) + "\\fR)";
+      out += "\n";
     }
   }
+  out += ".SH CANNED QUERIES\n"
+         "Stored in every database factdb builds, and run with \\fBfactdb query\\fR \\fINAME\\fR [\\fB\\-p\\fR \\fIPARAM\\fB=\\fIVALUE\\fR]...; "
+         "\\fBfactdb queries\\fR \\fINAME\\fR shows one in full, with its columns.\n";
+  for (const auto& q : builtin_canned_queries()) {
+    out += ".TP\n.B " + roff(q.name) + "\n" + roff(q.title) + ".";
+    for (const auto& p : q.params)
+      out += "\n.br\n\\fB\\-p " + roff(p.name) + "=\\fR\\fI" + roff(p.type) + "\\fR " +
+             (p.required ? std::string("(required)") : p.default_value ? "(default " + roff(*p.default_value) + ")" : std::string("(optional)")) +
+             ": " + roff(p.description);
+    out += "\n";
+  }
+  out += ".SH EXAMPLES\n";
+  // Not .B: it would take the command's quotes for its own.
+  for (const auto& [command, what] : man_examples()) out += ".TP\n\\fB" + roff(command) + "\\fR\n" + roff(what) + "\n";
   out += ".SH EXIT STATUS\n";
   const std::pair<int, const char*> codes[] = {
       {0, "success"},

@@ -20,7 +20,7 @@
 #include "factdb/output_file.h"
 #include "factdb/schema.h"
 #include "factdb/schema_doc.h"
-#include "builtin_queries.h"
+#include "factdb/builtin_queries.h"
 #include "paths.h"
 #include "resources.h"
 #include "seed_loader.h"

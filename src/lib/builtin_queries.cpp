@@ -1,4 +1,4 @@
-#include "builtin_queries.h"
+#include "factdb/builtin_queries.h"
 
 #include <algorithm>
 

@@ -7,7 +7,7 @@
 
 #include <map>
 
-#include "builtin_queries.h"
+#include "factdb/builtin_queries.h"
 #include "factdb/error.h"
 #include "factdb/canned_query.h"
 #include "resources.h"
