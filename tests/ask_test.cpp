@@ -91,6 +91,8 @@ TEST_CASE("ask: was X there? yes or no with the evidence, the opposite question 
   // someone the articles name, at an event they do not say he attended or missed
   CHECK(refusal("did Xi Jinping attend the Danube summit?").find("the articles do not say whether Xi Jinping attended") !=
         std::string::npos);
+  // a country's office: the country
+  CHECK(ask(news_db(), "Did Iran's president attend?").summary == "yes: Iran attended summit");
   // someone they never name
   CHECK(refusal("did Emmanuel Macron attend?").find("the articles never mention 'Emmanuel Macron'") != std::string::npos);
 }
@@ -100,6 +102,12 @@ TEST_CASE("ask: how many counts what it is asked to count, with the rows behind 
   CHECK(stand_ins.query.name == "stand-ins");
   CHECK(stand_ins.summary.rfind("2 leaders", 0) == 0);
   CHECK(stand_ins.rows.rows.size() == 2);
+  // Counted among the rows that name what the question names, and only those shown.
+  auto sco = ask(news_db(), "How many members does the SCO have?");
+  CHECK(sco.query.name == "members");
+  CHECK(sco.summary.find("that name SCO") != std::string::npos);
+  CHECK_FALSE(sco.rows.rows.empty());
+  CHECK_FALSE(shows(sco, "Council of Baltic Rivers"));
   auto absentees = ask(news_db(), "number of absentees");
   CHECK(absentees.query.name == "absent");
   CHECK(absentees.summary == std::to_string(absentees.rows.rows.size()) + " rows");
@@ -128,6 +136,9 @@ TEST_CASE("ask: what the articles cannot answer is refused with the reason, neve
   for (const char* question : {"what was the weather in Astana?", "how much did the summit cost?", "when was Putin born?",
                                "tell me a joke", "xyzzy"})
     refusal(question);
+  // the articles state tensions, but none in this council: not the SCO's instead
+  CHECK(refusal("what tensions are there in the Council of Baltic Rivers?")
+            .find("no canned query that fits the question has anything about 'Council of Baltic Rivers'") != std::string::npos);
   // too unsure: the candidates, each with the line that runs it
   auto unsure = refusal("how many people met on the sidelines?");
   CHECK(unsure.find("not sure what the question asks") != std::string::npos);

@@ -45,6 +45,9 @@ class NameIndex {
   // first, one fit per entity. "putin" and "vladimir putn" fit Vladimir Putin.
   std::vector<NameFit> fits(const std::vector<std::string>& words) const;
 
+  // Every spelling of entity `entity` (its position in entities()), as printed.
+  std::vector<std::string> spellings(std::size_t entity) const;
+
   // Up to `limit` spellings closest to `text` (for "did you mean"), as printed.
   std::vector<std::string> closest(std::string_view text, std::size_t limit = 5) const;
 

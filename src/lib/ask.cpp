@@ -15,6 +15,7 @@
 #include "factdb/closest.h"
 #include "factdb/error.h"
 #include "factdb/names.h"
+#include "factdb/text.h"
 
 namespace factdb {
 
@@ -238,7 +239,7 @@ class Asker {
   bool only_attendance_words() const {
     for (auto i : q_.content) {
       const auto& w = q_.words[i].folded;
-      if (!ask_detail::is_attendance_word(w) && !ask_detail::is_negation(w) && !event_word(w)) return false;
+      if (!ask_detail::is_attendance_word(w) && !ask_detail::is_negation(w) && !event_word(w) && !office_word(w)) return false;
     }
     return true;
   }
@@ -523,9 +524,11 @@ class Asker {
         {"when", {"date", "dates", "year", "iso", "8601"}},
         {"where", {"place", "where", "city"}},
         {"why", {"reason", "why"}}};
+    // The question word opens the question ("who met whom?"), but "why" asks
+    // for reasons wherever it stands ("who stayed away, and why?").
     const std::string* asked = nullptr;
-    for (std::size_t i = 0; i < q_.words.size() && i < 3 && !asked; ++i)
-      if (kinds.count(q_.words[i].folded)) asked = &q_.words[i].folded;
+    for (std::size_t i = 0; i < q_.words.size() && !asked; ++i)
+      if (kinds.count(q_.words[i].folded) && (i < 3 || q_.words[i].folded == "why")) asked = &q_.words[i].folded;
     if (!asked) return 1;
     const auto& wanted = kinds.at(*asked);
     for (const auto& c : query.columns) {
@@ -571,6 +574,9 @@ class Asker {
       score *= 1 + static_cast<double>(in_title) / std::max<std::size_t>(title_words, 1);
       score *= 1 + 0.6 * std::min(1.0, static_cast<double>(in_name) / std::max<std::size_t>(name_words, 1));
       if (bound->second) score *= 1.3;  // the question names what the query is about
+      std::vector<std::string> column_names;
+      for (const auto& c : query.columns) column_names.push_back(c.name);
+      if (q_.how_many && counted_column(column_names)) score *= 1.3;  // it has what the question counts
       if (title_negated(query) && !q_.negated) score *= 0.5;  // "represented" is not "unrepresented"
       if (q_.negated) score *= negative(query) ? 1.5 : 0.6;  // "did not come" is not "came"
       double coverage = counted ? static_cast<double>(explained) / counted : 0;
@@ -608,7 +614,20 @@ class Asker {
     if (best.coverage <= kSure) refuse_unsure(readings, confidence);
     const auto* chosen = &best;
     auto rows = db_.run_canned(queries_[best.query].name, best.params);
-    if (second >= kTie * best.score) {
+    // An answer that never names what the question names answers another
+    // question ("how many members does the SCO have?" with only the Danube
+    // council's count): the next reading that does, if it is close enough.
+    for (std::size_t next = 1; !mentions_names(*chosen, rows);) {
+      while (next < readings.size() && readings[next].score < kClose * best.score) ++next;
+      if (next >= readings.size()) refuse_unanswered(readings.front());
+      chosen = &readings[next++];
+      rows = db_.run_canned(queries_[chosen->query].name, chosen->params);
+    }
+    if (chosen != &best) {
+      confidence = chosen->coverage * chosen->score / (chosen->score + best.score);
+      second = best.score;
+    }
+    if (chosen == &best && second >= kTie * best.score) {
       // Two readings about as likely differ only when their answers do: when
       // one answer's facts hold all of the other's, the fuller answers both.
       auto other_rows = db_.run_canned(queries_[readings[1].query].name, readings[1].params);
@@ -627,8 +646,61 @@ class Asker {
     double total = 0;
     for (const auto& r : readings) total += r.score;
     for (const auto& r : readings) answer.readings.push_back({queries_[r.query].name, r.params, r.score / total, r.coverage});
-    if (q_.how_many) answer.summary = count_summary(answer.rows);
+    if (q_.how_many) {
+      // The rows behind the count, and only those.
+      auto narrowing = names_to_mention(*chosen);
+      answer.summary = count_summary(answer.rows, narrowing);
+      answer.rows.rows.erase(std::remove_if(answer.rows.rows.begin(), answer.rows.rows.end(),
+                                            [&](const std::vector<Value>& row) {
+                                              return !std::all_of(narrowing.begin(), narrowing.end(),
+                                                                  [&](const NameSpan* span) { return row_mentions(row, *span); });
+                                            }),
+                             answer.rows.rows.end());
+    }
     return answer;
+  }
+
+  static constexpr double kClose = 0.3;  // a reading scoring less than this share of the best is not taken instead
+
+  // The names of the question this reading does not narrow to by an event:
+  // the answer must name each (any spelling, folded) in some row.
+  std::vector<const NameSpan*> names_to_mention(const Reading& r) const {
+    bool by_event = std::any_of(r.params.begin(), r.params.end(), [](const auto& p) { return p.first == "event"; });
+    bool search = std::any_of(r.params.begin(), r.params.end(), [](const auto& p) { return p.first == "q"; });
+    std::vector<const NameSpan*> spans;
+    if (search) return spans;
+    for (const auto& span : q_.names) {
+      bool eventish = std::all_of(span.fits.begin(), span.fits.end(), [&](const NameFit& f) {
+        const auto& kind = names_.entities()[f.entity].kind;
+        return kind == "event" || kind == "place" || kind == "organization";
+      });
+      if (!(by_event && eventish)) spans.push_back(&span);
+    }
+    return spans;
+  }
+
+  bool row_mentions(const std::vector<Value>& row, const NameSpan& span) const {
+    for (const auto& fit : span.fits)
+      for (const auto& spelling : names_.spellings(fit.entity)) {
+        auto wanted = text::folded(spelling);
+        for (const auto& cell : row)
+          if (const auto* s = std::get_if<std::string>(&cell); s && text::folded(*s).find(wanted) != std::string::npos) return true;
+      }
+    return false;
+  }
+
+  bool mentions_names(const Reading& r, const ResultSet& rows) const {
+    for (const auto* span : names_to_mention(r))
+      if (std::none_of(rows.rows.begin(), rows.rows.end(), [&](const auto& row) { return row_mentions(row, *span); })) return false;
+    return true;
+  }
+
+  [[noreturn]] void refuse_unanswered(const Reading& best) const {
+    std::vector<std::string> named;
+    for (const auto* span : names_to_mention(best)) named.push_back(span->printed);
+    throw Error(ExitCode::usage, fmt::format("no canned query that fits the question has anything about {}; the closest, '{}' ({}), "
+                                             "answers about others",
+                                             fmt::join(quoted(named), " or "), queries_[best.query].name, queries_[best.query].title));
   }
 
   // The first fact of each row: the fact the row is about.
@@ -666,27 +738,41 @@ class Asker {
     throw Error(ExitCode::usage, fmt::format("not sure what the question asks: {}. Ask more precisely, or run one of:{}", why, list));
   }
 
-  // "How many countries ...": the distinct values of the column the counted
-  // word names, else the rows.
-  std::string count_summary(const ResultSet& rows) const {
+  // The column a "how many" question counts: the one its counted word names
+  // (countries: member, country, represents; leaders: person, who), if any.
+  std::optional<std::size_t> counted_column(const std::vector<std::string>& columns) const {
     static const std::set<std::string> people = {"people", "persons", "person", "leaders", "leader", "heads", "attendees",
                                                  "delegates", "participants", "officials", "ministers", "presidents", "who"};
     static const std::set<std::string> countries = {"countries", "country", "nations", "nation", "states", "state", "members", "member"};
     const auto& noun = q_.counted;
     std::vector<std::string> wanted;
-    if (people.count(noun)) wanted = {"person", "who", "attendee", "name"};
+    if (people.count(noun)) wanted = {"person", "who", "attendee", "speaker", "name"};
     else if (countries.count(noun)) wanted = {"member", "country", "represents", "who"};
     else if (!noun.empty()) wanted = {noun, noun.substr(0, noun.size() > 1 ? noun.size() - 1 : 1)};
     for (const auto& w : wanted)
-      for (std::size_t c = 0; c < rows.columns.size(); ++c) {
-        if (rows.columns[c] != w) continue;
-        std::set<std::string> distinct;
-        for (const auto& row : rows.rows)
-          if (const auto* s = std::get_if<std::string>(&row[c]); s && !s->empty() && *s != "(not named)") distinct.insert(*s);
-        return fmt::format("{} {} (distinct values of column {} in the {} rows below)", distinct.size(), noun, rows.columns[c],
-                           rows.rows.size());
-      }
-    return fmt::format("{} {}", rows.rows.size(), rows.rows.size() == 1 ? "row" : "rows");
+      for (std::size_t c = 0; c < columns.size(); ++c)
+        if (columns[c] == w) return c;
+    return std::nullopt;
+  }
+
+  // "How many countries ...": the distinct values of the column the counted
+  // word names, else the rows; only the rows that name what the question
+  // names, when the query could not be narrowed to it ("how many members
+  // does the SCO have?").
+  std::string count_summary(const ResultSet& rows, const std::vector<const NameSpan*>& narrowing) const {
+    std::vector<const std::vector<Value>*> counted;
+    for (const auto& row : rows.rows)
+      if (std::all_of(narrowing.begin(), narrowing.end(), [&](const NameSpan* span) { return row_mentions(row, *span); }))
+        counted.push_back(&row);
+    std::string which;
+    for (const auto* span : narrowing) which += (which.empty() ? " that name " : " and ") + span->printed;
+    auto c = counted_column(rows.columns);
+    if (!c) return fmt::format("{} {}{}", counted.size(), counted.size() == 1 ? "row" : "rows", which);
+    std::set<std::string> distinct;
+    for (const auto* row : counted)
+      if (const auto* s = std::get_if<std::string>(&(*row)[*c]); s && !s->empty() && *s != "(not named)") distinct.insert(*s);
+    return fmt::format("{} {} (distinct values of column {} in the {} rows below{})", distinct.size(), q_.counted, rows.columns[*c],
+                       counted.size(), which);
   }
 
   AskAnswer finish(AskAnswer answer) {

@@ -68,8 +68,8 @@ const std::map<std::string, std::vector<std::string>> kRelated = {
     {"absence", {"absent"}}, {"away", {"absent"}}, {"missing", {"absent"}}, {"unrepresented", {"unrepresented"}},
     {"nobody", {"nobody"}}, {"outside", {"not", "members"}}, {"nonmember", {"not", "members"}},
     {"guest", {"guests"}}, {"observer", {"observers"}},
-    {"bilateral", {"met", "meetings"}}, {"meet", {"met"}}, {"meeting", {"meetings"}}, {"talked", {"talks"}},
-    {"talk", {"discussed"}}, {"discuss", {"discussed"}}, {"discussion", {"discussed"}}, {"discussions", {"discussed"}},
+    {"bilateral", {"met", "meetings"}}, {"meet", {"met"}}, {"meeting", {"meetings"}}, {"talked", {"talks", "discussed"}},
+    {"talk", {"discussed", "talks"}}, {"discuss", {"discussed"}}, {"discussion", {"discussed"}}, {"discussions", {"discussed"}},
     {"subjects", {"subjects"}}, {"topic", {"subjects"}}, {"topics", {"subjects"}}, {"issues", {"subjects"}},
     {"issue", {"subjects"}}, {"theme", {"subjects"}}, {"themes", {"subjects"}}, {"matters", {"subjects"}}, {"agenda", {"agenda"}}, {"focus", {"focused"}},
     {"achieve", {"aims"}}, {"trying", {"aims"}}, {"tried", {"aims"}}, {"goal", {"aims"}}, {"goals", {"aims"}},
@@ -107,10 +107,9 @@ const std::map<std::string, std::vector<std::string>> kRelated = {
     {"annotation", {"annotations"}}, {"annotated", {"annotations"}}, {"external", {"outside"}},
     {"day", {"dates"}}, {"days", {"dates"}}, {"date", {"dates"}}, {"published", {"published"}},
     {"passages", {"passages"}}, {"passage", {"passages"}}, {"mentioned", {"mention"}}, {"mentions", {"mention"}},
-    {"look", {"search"}}, {"lookup", {"search"}}, {"text", {"text"}}, {"why", {"reasons", "why"}}, 
-    {"heads", {"head"}}, {"presidents", {"president"}},
-    {"leader", {"leaders"}}, {"countries", {"country"}}, {"nations", {"country"}}, {"nation", {"country"}},
-    {"states", {"state"}}, {"people", {"who"}}, {"persons", {"who"}}, {"officials", {"leaders"}}};
+    {"look", {"search"}}, {"lookup", {"search"}}, {"text", {"text"}}, {"why", {"reasons", "why"}},
+    {"heads", {"head"}}, {"presidents", {"president"}}, {"countries", {"country"}}, {"nations", {"country"}},
+    {"nation", {"country"}}, {"states", {"state"}}};
 
 // Two words that together say one thing: "took part" is attended, "came out" an outcome.
 const std::map<std::pair<std::string, std::string>, std::vector<std::string>> kRelatedPairs = {
@@ -126,6 +125,11 @@ const std::map<std::pair<std::string, std::string>, std::vector<std::string>> kR
 
 const std::set<std::string> kSearchCues = {"search", "find", "look", "lookup", "mention", "mentioned", "mentions",
                                            "passage", "passages", "text", "phrase", "word", "words", "grep"};
+
+// Words that only say "people": nearly every query is about people, so they
+// choose none (but "how many leaders" counts people).
+const std::set<std::string> kPeople = {"leader", "leaders", "people", "persons", "person", "officials", "figures",
+                                       "name", "names", "everyone", "everybody"};
 
 // Words of kAttendance that say nothing of attending on their own.
 const std::set<std::string> kNotAttendingAlone = {"it", "up", "part", "along", "too", "also", "away", "person",
@@ -284,7 +288,7 @@ Question read_question(std::string_view text, const NameIndex& names, const std:
         continue;
       }
     }
-    if (is_common(w)) continue;
+    if (is_common(w) || in(kPeople, w)) continue;
     // A negation is a cue, not a word to find ("not" fills descriptions);
     // with a word of attending after it, it means absent.
     if (is_negation(w) && !kRelated.count(w)) {

@@ -24,7 +24,19 @@ std::vector<std::string> folded_words(std::string_view text) {
     }
   }
   if (!word.empty()) words.push_back(std::move(word));
-  return words;
+  // Initials written with full stops are one word: "U.N." is "un", as typed.
+  std::vector<std::string> joined;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].size() == 1 && i + 1 < words.size() && words[i + 1].size() == 1) {
+      std::string initials;
+      while (i < words.size() && words[i].size() == 1) initials += words[i++];
+      --i;
+      joined.push_back(initials);
+    } else {
+      joined.push_back(words[i]);
+    }
+  }
+  return joined;
 }
 
 std::size_t typos_allowed(std::size_t letters) { return letters <= 3 ? 0 : letters <= 5 ? 1 : 2; }
@@ -96,6 +108,13 @@ std::vector<NameFit> NameIndex::fits(const std::vector<std::string>& words) cons
   std::vector<NameFit> out;
   for (auto& [entity, fit] : best) out.push_back(std::move(fit));
   std::stable_sort(out.begin(), out.end(), [](const NameFit& a, const NameFit& b) { return a.edits < b.edits; });
+  return out;
+}
+
+std::vector<std::string> NameIndex::spellings(std::size_t entity) const {
+  std::vector<std::string> out;
+  for (const auto& s : spellings_)
+    if (s.entity == entity) out.push_back(s.printed);
   return out;
 }
 
