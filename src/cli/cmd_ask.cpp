@@ -46,7 +46,7 @@ void run_ask(const AskOptions& options) {
   std::string direct = "factdb query " + shell_quoted(answer.query.name);
   for (const auto& [name, value] : answer.params) direct += " -p " + shell_quoted(name + "=" + value);
   if (!options.quiet) {
-    for (const auto& note : answer.notes) std::cerr << "note: " << terminal_safe(note) << "\n";
+    for (const auto& note : answer.notes) std::cerr << "factdb: note: " << terminal_safe(note) << "\n";
     if (options.explain)
       for (const auto& r : answer.readings) {
         std::string params;

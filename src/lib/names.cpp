@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "factdb/closest.h"
@@ -62,11 +63,10 @@ NameIndex::NameIndex(Database& db) {
     position.emplace(e.id, entities_.size());
     entities_.push_back(std::move(e));
   }
+  std::set<std::pair<std::size_t, std::vector<std::string>>> seen;  // one spelling per entity and words
   auto add = [&](std::size_t entity, const std::string& printed) {
     auto words = folded_words(printed);
-    if (words.empty()) return;
-    for (const auto& s : spellings_)
-      if (s.entity == entity && s.words == words) return;
+    if (words.empty() || !seen.emplace(entity, words).second) return;
     spellings_.push_back({entity, printed, std::move(words)});
   };
   for (std::size_t i = 0; i < entities_.size(); ++i) add(i, entities_[i].name);
