@@ -578,7 +578,7 @@ class Asker {
       for (const auto& c : query.columns) column_names.push_back(c.name);
       if (q_.how_many && counted_column(column_names)) score *= 1.3;  // it has what the question counts
       if (title_negated(query) && !q_.negated) score *= 0.5;  // "represented" is not "unrepresented"
-      if (q_.negated) score *= negative(query) ? 1.5 : 0.6;  // "did not come" is not "came"
+      if (q_.negated) score *= negative(query) ? 1.5 : 0.4;  // "did not come" is not "came"
       double coverage = counted ? static_cast<double>(explained) / counted : 0;
       score *= answers_kind(query);
       score *= coverage;  // a word of the question the query has no use for counts against it

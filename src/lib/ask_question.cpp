@@ -35,7 +35,8 @@ const std::set<std::string> kNegations = {
     "not", "no", "nobody", "none", "never", "without", "absent", "absence", "absentee", "absentees", "absences",
     "missing", "miss", "missed", "skip", "skipped", "skipping", "away", "didn", "doesn", "wasn", "weren", "isn", "aren",
     "haven", "hasn", "hadn", "don", "won", "couldn", "cannot", "non", "unrepresented", "failed", "except",
-    "excluding", "declined", "boycott", "boycotted"};
+    "excluding", "declined", "boycott", "boycotted", "didnt", "dont", "doesnt", "wasnt", "werent", "isnt", "arent",
+    "hasnt", "havent", "hadnt", "couldnt", "wont", "cant"};
 
 // Words that ask whether someone was at an event.
 const std::set<std::string> kAttendance = {
@@ -106,8 +107,12 @@ const std::map<std::string, std::vector<std::string>> kRelated = {
     {"inconsistencies", {"contradict"}}, {"discrepancies", {"disagree"}}, {"discrepancy", {"disagree"}},
     {"annotation", {"annotations"}}, {"annotated", {"annotations"}}, {"external", {"outside"}},
     {"day", {"dates"}}, {"days", {"dates"}}, {"date", {"dates"}}, {"published", {"published"}},
-    {"passages", {"passages"}}, {"passage", {"passages"}}, {"mentioned", {"mention"}}, {"mentions", {"mention"}},
-    {"look", {"search"}}, {"lookup", {"search"}}, {"text", {"text"}}, {"why", {"reasons", "why"}},
+    {"passages", {"passages"}}, {"passage", {"passages"}}, {"mentioned", {"mention", "printed"}}, {"mentions", {"mention", "printed"}},
+    {"look", {"search"}}, {"lookup", {"search"}}, {"divide", {"tensions"}}, {"divides", {"tensions"}},
+    {"divided", {"tensions"}}, {"split", {"tensions"}}, {"big", {"many", "members"}}, {"large", {"many", "members"}},
+    {"chaired", {"hosted"}}, {"chair", {"host"}}, {"presided", {"hosted"}}, {"claims", {"facts"}}, {"claim", {"facts"}},
+    {"rely", {"rests"}}, {"relies", {"rests"}}, {"based", {"rests"}}, {"representation", {"represented"}},
+    {"representatives", {"represented", "delegates"}}, {"representative", {"represented", "delegates"}}, {"text", {"text"}}, {"why", {"reasons", "why"}},
     {"heads", {"head"}}, {"presidents", {"president"}}, {"countries", {"country"}}, {"nations", {"country"}},
     {"nation", {"country"}}, {"states", {"state"}}};
 
@@ -305,6 +310,12 @@ Question read_question(std::string_view text, const NameIndex& names, const std:
     }
     q.content.push_back(i);
     std::vector<std::string> terms{w};
+    // British spelling, as the queries use American: organisation, organised.
+    for (const char* ending : {"isation", "isations", "ised", "ising", "iser", "isers"}) {
+      std::string e = ending;
+      if (w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0)
+        terms.push_back(w.substr(0, w.size() - e.size()) + "iz" + e.substr(2));
+    }
     auto related = kRelated.find(w);
     if (related != kRelated.end())
       for (const auto& r : related->second)
