@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <regex>
 #include <nlohmann/json.hpp>
 
@@ -138,12 +139,21 @@ TEST_CASE("cli: tables fit a width, pick columns, go one record per block, and s
   };
   auto piped = ws({"query", "stand-ins"});
   CHECK(widest(piped.out) > 300);  // a pipe gets the table as wide as it is
-  for (const char* q : {"stand-ins", "offices", "attendees", "members", "annotations"}) {
-    INFO(q);
-    auto fitted = ws({"query", q, "--width", "100"});
+  // every canned query, a typical value for a required parameter
+  const std::map<std::string, std::string> typical = {{"person", "name=Sharif"}, {"country", "country=Pakistan"},
+                                                      {"search", "q=Kashmir"}, {"attended", "who=Sharif"},
+                                                      {"organization", "organization=SCO"}};
+  int fitted_queries = 0;
+  for (const auto& q : factdb::Database(ws.dir / "facts.db").canned_queries()) {
+    INFO(q.name);
+    std::vector<std::string> args = {"query", q.name, "--width", "100"};
+    if (typical.count(q.name)) args.insert(args.end(), {"-p", typical.at(q.name)});
+    auto fitted = ws(args);
     CHECK(fitted.exit_code == 0);
     CHECK(widest(fitted.out) <= 100);
+    ++fitted_queries;
   }
+  CHECK(fitted_queries >= 27);
   CHECK(ws({"query", "stand-ins", "--width", "100", "--wide"}).out == piped.out);
   auto picked = ws({"query", "stand-ins", "--columns", "person,country", "-f", "tsv"});
   CHECK(picked.out == "person\tcountry\nShehbaz Sharif\tPakistan\nMohammad Mokhbar\tIran\n");
