@@ -59,8 +59,10 @@ bench: deps
 	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
 	@cmake --build $(BENCH_DIR) -j $(JOBS) --target factdb factdb-gen-corpus factdb-bench
 	@mkdir -p $(BUILD_DIR)
+	@tests/web/install.sh $(BENCH_DIR)/web-test
 	@$(BENCH_DIR)/factdb-bench --factdb $(BENCH_DIR)/factdb --generator $(BENCH_DIR)/factdb-gen-corpus \
-	  --work $(BENCH_DIR)/bench --articles $(BENCH_ARTICLES) --repeat $(BENCH_REPEAT) --json $(BUILD_DIR)/bench.json
+	  --work $(BENCH_DIR)/bench --articles $(BENCH_ARTICLES) --repeat $(BENCH_REPEAT) --json $(BUILD_DIR)/bench.json \
+	  --web-test tests/web/browser_test.mjs --web-modules $(BENCH_DIR)/web-test --seed seed
 
 clean:
 	@rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR) $(BENCH_DIR)

@@ -20,6 +20,8 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdio>
+#include <memory>
 #include <cmath>
 #include <chrono>
 #include <filesystem>
@@ -42,6 +44,7 @@ namespace {
 
 struct Options {
   std::string factdb, generator, sqlite3, work, json;
+  std::string web_test, web_modules, seed;  // the browser test, its npm modules, and the seed it exports
   int articles = 14000;
   int long_paragraphs = 12000;
   int repeat = 3;
@@ -91,6 +94,23 @@ Process run(const std::vector<std::string>& args, const std::string& input = "")
     throw std::runtime_error("failed: " + command);
   }
   return p;
+}
+
+std::string shell_word(const std::string& word) {
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// What a shell command writes on standard output; fails the benchmark if it fails.
+std::string output_of(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+  if (!pipe) throw std::runtime_error("cannot run: " + command);
+  std::string out;
+  char buffer[4096];
+  while (auto n = std::fread(buffer, 1, sizeof buffer, pipe.get())) out.append(buffer, n);
+  if (::pclose(pipe.release()) != 0) throw std::runtime_error("failed: " + command + "\n" + out);
+  return out;
 }
 
 // Every row of every table a build fills, as stored: the input of the raw and
@@ -239,6 +259,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--repeat", o.repeat, "Runs per figure; the median is reported")->capture_default_str();
   app.add_option("--json", o.json, "Where to write the JSON report")->required();
+  app.add_option("--web-test", o.web_test, "tests/web/browser_test.mjs: measure how soon the seed's web page answers");
+  app.add_option("--web-modules", o.web_modules, "The folder holding the browser test's node_modules");
+  app.add_option("--seed", o.seed, "The seed whose web page is measured")->default_val("seed");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -369,6 +392,19 @@ int main(int argc, char** argv) {
     report["cli_s"] = rounded(median(cli), 4);
     report["sqlite3_s"] = rounded(median(shell), 4);
     report["cli_vs_sqlite3"] = rounded(median(cli) / median(shell), 3);
+    if (!o.web_test.empty()) {
+      // The seed's page in Chromium: the median of five loads, from the start
+      // of the page's load to its first answer on screen.
+      auto measured = output_of("node " + shell_word(o.web_test) + " " + shell_word(o.factdb) + " " + shell_word(o.seed) + " " +
+                                shell_word(o.web_modules) + " --load-time");
+      auto value = [&](const std::string& key) {
+        auto at = measured.find(key + " ");
+        if (at == std::string::npos) throw std::runtime_error("the browser test did not report " + key + ": " + measured);
+        return std::stod(measured.substr(at + key.size() + 1));
+      };
+      report["web_load_ms"] = value("web_load_ms");
+      report["web_folder_mb"] = rounded(value("web_folder_bytes") / 1e6, 3);
+    }
     report["repeat"] = o.repeat;
     std::ofstream(o.json) << report.dump(2) << '\n';
 

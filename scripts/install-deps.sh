@@ -20,13 +20,15 @@ packages=(
   graphviz                        # factdb graph renders SVG and PNG with dot (DOT works without it)
   zsh man-db                      # the tests check the zsh completion and the man page
   postgresql                      # the postgres export is loaded into a real server by a test
+  chromium                        # the web export's page is tested in a real browser, headless
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# The client tests run Python 3 and Node.js; any installation of them will do.
+# The client tests run Python 3 and Node.js, and the build installs the web
+# page's SQLite from npm; any installation of them will do.
 command -v python3 > /dev/null || missing+=(python3)
 command -v node > /dev/null || missing+=(nodejs)
 command -v npm > /dev/null || missing+=(npm)

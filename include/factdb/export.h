@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -19,13 +20,16 @@ enum class ExportFormat {
   sql,        // one file of SQL that rebuilds the database in the sqlite3 shell
   postgres,   // one file for psql: tables, data, keys, indexes, the canned queries as functions and views
   datasette,  // one Datasette metadata file: titles, descriptions, canned queries
+  web,        // a folder: a page that reads the .db in the browser (SQLite in WebAssembly), and the .db
+  html,       // one self-contained page: the same, script, WebAssembly and database inlined
 };
 
 // The names --format accepts, in the order help lists them.
 const std::vector<std::string_view>& export_format_names();
 std::optional<ExportFormat> parse_export_format(std::string_view name);
 
-// True for the formats written as a folder of files rather than one file.
+// True for the formats written as a folder of files rather than one file
+// (csv, json, jsonl, web).
 bool exports_to_folder(ExportFormat format);
 
 // The file every export folder holds: what was written, with row counts.
@@ -67,6 +71,25 @@ std::string postgres_sql(std::string_view sqlite_sql);
 // which the queries read as "left out"). `database_name` is the name
 // Datasette gives the file: its name without .db.
 void export_datasette(Database& db, std::ostream& out, const std::string& database_name);
+
+// A folder any static web server (or python3 -m http.server) serves as a
+// page that answers from `db` with no server of its own: index.html, its
+// script and style, SQLite compiled to WebAssembly (npm's
+// @sqlite.org/sqlite-wasm, compiled into factdb) and the database, opened
+// read-only in the browser. The page opens with the canned query `headline`
+// (default: stand-ins, else the first). Written beside `target` and put in
+// its place once complete, as export_tables does; no file of it is fetched
+// from anywhere else.
+void export_web(Database& db, const std::filesystem::path& target, const std::string& headline = {});
+
+// The largest database a single-file page holds: base64 makes it a third
+// larger, and the browser holds it twice while it opens.
+constexpr std::uintmax_t kHtmlMaxDatabaseBytes = 50'000'000;
+
+// The same page as one self-contained HTML file that opens from disk
+// (file://): script, WebAssembly and database inlined. Throws Error(usage)
+// for a database larger than kHtmlMaxDatabaseBytes.
+void export_html(Database& db, std::ostream& out, const std::string& headline = {});
 
 // The SQL of a canned query as Datasette should run it: each optional
 // parameter read as NULL when empty, defaults applied, integers cast.

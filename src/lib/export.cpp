@@ -26,7 +26,9 @@ const NameTable<ExportFormat>& export_formats() {
                                                 {"jsonl", ExportFormat::jsonl},
                                                 {"sql", ExportFormat::sql},
                                                 {"postgres", ExportFormat::postgres},
-                                                {"datasette", ExportFormat::datasette}};
+                                                {"datasette", ExportFormat::datasette},
+                                                {"web", ExportFormat::web},
+                                                {"html", ExportFormat::html}};
   return table;
 }
 
@@ -64,7 +66,7 @@ const std::vector<std::string_view>& export_format_names() { return export_forma
 std::optional<ExportFormat> parse_export_format(std::string_view name) { return export_formats().find(name); }
 
 bool exports_to_folder(ExportFormat format) {
-  return format == ExportFormat::csv || format == ExportFormat::json || format == ExportFormat::jsonl;
+  return format == ExportFormat::csv || format == ExportFormat::json || format == ExportFormat::jsonl || format == ExportFormat::web;
 }
 
 std::vector<std::string> exported_tables(Database& db) {
