@@ -233,3 +233,30 @@ TEST_CASE("at least 12 canned queries, documented, stored in the database with v
   }
   CHECK(with_views >= 12);  // the comparison above ran for most queries
 }
+
+TEST_CASE("pages: every canned query's answer, read three rows at a time, is the whole answer in order", "[queries][pages]") {
+  auto& db = shared_seed_db();
+  const std::map<std::string, ParamValues> typical = {{"person", {{"name", "Sharif"}}}, {"country", {{"country", "Pakistan"}}},
+                                                      {"search", {{"q", "summit"}}}, {"attended", {{"who", "Putin"}}},
+                                                      {"organization", {{"organization", "SCO"}}}};
+  int paged = 0;
+  for (const auto& q : db.canned_queries()) {
+    INFO(q.name);
+    auto params = typical.count(q.name) ? typical.at(q.name) : ParamValues{};
+    auto whole = db.run_canned(q.name, params);
+    std::vector<std::vector<Value>> read;
+    for (std::uint64_t offset = 0;; offset += 3) {
+      auto page = db.run_canned(q.name, params, Page{offset, 3});
+      CHECK(page.columns == whole.columns);
+      CHECK(page.rows.size() <= 3);
+      read.insert(read.end(), page.rows.begin(), page.rows.end());
+      if (page.rows.size() < 3) break;
+    }
+    CHECK(read == whole.rows);
+    ++paged;
+  }
+  CHECK(paged >= 27);
+  CHECK(db.run_canned("members", {}, Page{1000, 10}).rows.empty());
+  CHECK(db.run_canned("members", {}, Page{0, 0}).rows.empty());
+  CHECK(db.run_canned("members", {}, Page{0, 0}).columns.size() == 6);  // the columns, even of an empty page
+}

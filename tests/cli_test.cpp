@@ -155,6 +155,19 @@ TEST_CASE("cli: tables fit a width, pick columns, go one record per block, and s
   }
   CHECK(fitted_queries >= 27);
   CHECK(ws({"query", "stand-ins", "--width", "100", "--wide"}).out == piped.out);
+  // A page of the answer: --limit, --offset; why numbers its rows as in the whole answer.
+  CHECK(ws({"query", "stand-ins", "--columns", "person", "-f", "tsv", "--limit", "1", "--offset", "1"}).out == "person\nMohammad Mokhbar\n");
+  CHECK(ws({"why", "stand-ins", "--limit", "1", "--offset", "1"}).out.rfind("2. person: Mohammad Mokhbar", 0) == 0);
+  auto lines = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+  };
+  auto searched = lines(ws({"search", "the", "-f", "tsv", "--columns", "name"}).out);  // a header, then the results
+  auto paged = lines(ws({"search", "the", "-f", "tsv", "--columns", "name", "--limit", "2", "--offset", "1"}).out);
+  REQUIRE(searched.size() >= 4);
+  CHECK(paged == std::vector<std::string>{searched[0], searched[2], searched[3]});
   auto picked = ws({"query", "stand-ins", "--columns", "person,country", "-f", "tsv"});
   CHECK(picked.out == "person\tcountry\nShehbaz Sharif\tPakistan\nMohammad Mokhbar\tIran\n");
   auto unknown = ws({"query", "stand-ins", "--columns", "persn"});

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,6 +65,15 @@ using ParamValues = std::vector<std::pair<std::string, std::string>>;
 // a statement of another kind (PRAGMA, VACUUM, ...).
 std::string select_problem(SQLite::Database& db, const std::string& sql);
 
+// Which rows of an answer to keep: `offset` rows are skipped, then at most
+// `limit` kept (all when unset). SQLite stops as soon as the page is full.
+// Every canned query orders its rows completely, so page k+1 continues page
+// k; ad hoc SQL pages as its own ORDER BY does.
+struct Page {
+  std::uint64_t offset = 0;
+  std::optional<std::uint64_t> limit;
+};
+
 class Database {
  public:
   // `path` is a file name, never a URI. Throws Error(missing_file) when it
@@ -86,20 +96,20 @@ class Database {
   // INTEGER, one that is a decimal number as REAL, anything else as TEXT.
   // Throws Error(usage) for a missing or unknown parameter, Error(sql) for SQL
   // that does not compile, fails, or is refused by the sandbox.
-  ResultSet run_sql(const std::string& sql, const ParamValues& params = {});
+  ResultSet run_sql(const std::string& sql, const ParamValues& params = {}, const Page& page = {});
   // The same, handing each row to `sink` as it comes instead of keeping them.
-  void run_sql(const std::string& sql, const ParamValues& params, RowSink& sink);
+  void run_sql(const std::string& sql, const ParamValues& params, RowSink& sink, const Page& page = {});
 
   // Runs the canned query `name` stored in the database, converting each
-  // parameter to its declared type and filling in defaults. Throws
-  // Error(usage) for an unknown query, a missing, unknown or mistyped
-  // parameter, Error(sql) when its SQL fails.
-  ResultSet run_canned(const std::string& name, const ParamValues& params = {});
+  // parameter to its declared type and filling in defaults; only the rows of
+  // `page`. Throws Error(usage) for an unknown query, a missing, unknown or
+  // mistyped parameter, Error(sql) when its SQL fails.
+  ResultSet run_canned(const std::string& name, const ParamValues& params = {}, const Page& page = {});
+  // The same, handing each row to `sink` as it comes.
+  void run_canned(const std::string& name, const ParamValues& params, RowSink& sink, const Page& page = {});
   // What the last run_canned tells its reader beside the rows: words of a
   // name that fit several entities, all of which the answer holds.
   const std::vector<std::string>& notes() const { return notes_; }
-  // The same, handing each row to `sink` as it comes.
-  void run_canned(const std::string& name, const ParamValues& params, RowSink& sink);
 
   // The canned queries stored in the database, sorted by name.
   std::vector<CannedQuery> canned_queries();
@@ -132,7 +142,7 @@ class Database {
 
   Error time_limit_error() const;
   Error canned_query_error(const SQLite::Exception& e) const;
-  void run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink);
+  void run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink, const Page& page = {});
   // Throws Error(usage) when `param` names an article or event id, or an
   // entity kind, that `value` is not.
   void refuse_unknown_id(const std::string& param, const Value& value);

@@ -39,12 +39,13 @@ struct ExplainedRow {
 struct Explanation {
   std::vector<std::string> columns;
   std::vector<ExplainedRow> rows;
+  std::uint64_t first_row = 1;  // the number of rows.front() in the whole answer: a page's offset + 1
 };
 
-// Runs canned query `name` like Database::run_canned, then fetches for every
-// row the support of the facts its `fact_ids` column lists (a JSON array).
-// Throws what run_canned throws, and Error(usage) for a query without a
-// fact_ids column.
-Explanation explain(Database& db, const std::string& name, const ParamValues& params = {});
+// Runs canned query `name` like Database::run_canned (only the rows of
+// `page`), then fetches for every row the support of the facts its
+// `fact_ids` column lists (a JSON array). Throws what run_canned throws, and
+// Error(usage) for a query without a fact_ids column.
+Explanation explain(Database& db, const std::string& name, const ParamValues& params = {}, const Page& page = {});
 
 }  // namespace factdb

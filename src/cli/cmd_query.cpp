@@ -14,7 +14,7 @@ void run_query(const CannedQueryOptions& options) {
   if (options.name.empty()) return list_queries(options);  // "which one?": the list to choose from
   auto db = open_database(options);
   auto params = parse_params(options.params);
-  print_rows(options, [&](RowSink& sink) { db.run_canned(options.name, params, sink); });
+  print_rows(options, [&](RowSink& sink) { db.run_canned(options.name, params, sink, options.page()); });
   for (const auto& note : db.notes()) std::cerr << "factdb: note: " << terminal_safe(note) << "\n";
 }
 

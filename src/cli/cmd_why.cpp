@@ -12,7 +12,7 @@ namespace {
 
 void run_why(const CannedQueryOptions& options) {
   auto db = open_database(options);
-  auto explanation = explain(db, options.name, parse_params(options.params));
+  auto explanation = explain(db, options.name, parse_params(options.params), options.page());
   write_output(options, [&](std::ostream& out) { write_explanation(out, explanation, *parse_format(options.format)); });
 }
 

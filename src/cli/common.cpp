@@ -85,9 +85,17 @@ void add_param_option(CLI::App& sub, std::vector<std::string>& params) {
   sub.add_option("-p,--param", params, "A parameter, NAME=VALUE; repeat for several")->type_name("NAME=VALUE");
 }
 
+void add_page_options(CLI::App& sub, PageOptions& options) {
+  sub.add_option("--limit", options.limit, "At most this many rows (default: all)")->check(whole_number(0));
+  sub.add_option("--offset", options.offset, "Skip this many rows first: with --limit, the next page")
+      ->capture_default_str()
+      ->check(whole_number(0));
+}
+
 void add_canned_query_options(CLI::App& sub, CannedQueryOptions& options, bool name_required) {
   sub.add_option("name", options.name, "The canned query, e.g. stand-ins (list them with 'factdb queries')")->required(name_required);
   add_param_option(sub, options.params);
+  add_page_options(sub, options);
   add_read_options(sub, options);
 }
 

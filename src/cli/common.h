@@ -56,7 +56,15 @@ void add_param_option(CLI::App& sub, std::vector<std::string>& params);
 
 // A canned query by name with its parameters, and the read options: what
 // query and why take.
-struct CannedQueryOptions : ReadOptions {
+// --limit and --offset: which page of an answer to show.
+struct PageOptions {
+  std::int64_t limit = -1;  // -1: every row
+  std::int64_t offset = 0;
+  Page page() const { return {static_cast<std::uint64_t>(offset), limit < 0 ? std::nullopt : std::optional<std::uint64_t>(limit)}; }
+};
+void add_page_options(CLI::App& sub, PageOptions& options);
+
+struct CannedQueryOptions : ReadOptions, PageOptions {
   std::string name;
   std::vector<std::string> params;
 };

@@ -326,19 +326,19 @@ Error Database::time_limit_error() const {
   return Error(ExitCode::time_limit, fmt::format("query stopped after its time limit of {} ms (--timeout-ms)", limits_.timeout_ms));
 }
 
-ResultSet Database::run_sql(const std::string& sql, const ParamValues& params) {
+ResultSet Database::run_sql(const std::string& sql, const ParamValues& params, const Page& page) {
   CollectingSink sink;
-  run_sql(sql, params, sink);
+  run_sql(sql, params, sink, page);
   return std::move(sink.result);
 }
 
-ResultSet Database::run_canned(const std::string& name, const ParamValues& params) {
+ResultSet Database::run_canned(const std::string& name, const ParamValues& params, const Page& page) {
   CollectingSink sink;
-  run_canned(name, params, sink);
+  run_canned(name, params, sink, page);
   return std::move(sink.result);
 }
 
-void Database::run_sql(const std::string& sql, const ParamValues& params, RowSink& sink) {
+void Database::run_sql(const std::string& sql, const ParamValues& params, RowSink& sink, const Page& page) {
   auto shape = inspect(db_->getHandle(), sql, *sandbox_);
   if (shape.has_more_statements)
     throw Error(ExitCode::sql, "refused: more than one statement; run one SQL statement at a time");
@@ -355,7 +355,7 @@ void Database::run_sql(const std::string& sql, const ParamValues& params, RowSin
     bool used = std::any_of(shape.params.begin(), shape.params.end(), [&](const auto& p) { return p.substr(1) == name; });
     if (!used) throw Error(ExitCode::usage, fmt::format("unknown parameter '{}': the SQL has no :{}", name, name));
   }
-  run(sql, bound, sink);
+  run(sql, bound, sink, page);
 }
 
 // An article or event the database does not hold is an error naming the
@@ -461,7 +461,7 @@ void Database::check_names(const CannedQuery& q, const std::vector<std::pair<std
   }
 }
 
-void Database::run_canned(const std::string& name, const ParamValues& params, RowSink& sink) {
+void Database::run_canned(const std::string& name, const ParamValues& params, RowSink& sink, const Page& page) {
   std::optional<CannedQuery> q;
   try {
     Budget budget(*this);
@@ -500,7 +500,7 @@ void Database::run_canned(const std::string& name, const ParamValues& params, Ro
   // A tampered query is refused like any other SQL.
   if (inspect(db_->getHandle(), q->sql, *sandbox_).has_more_statements)
     throw Error(ExitCode::sql, fmt::format("refused: canned query '{}' holds more than one statement", name));
-  run(q->sql, bound, sink);
+  run(q->sql, bound, sink, page);
 }
 
 std::vector<CannedQuery> Database::canned_queries() {
@@ -526,7 +526,7 @@ Database::Budget::Budget(Database& db) : sandbox_(*db.sandbox_), after_(db.limit
 
 Database::Budget::~Budget() { sandbox_.deadline = after_; }
 
-void Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink) {
+void Database::run(const std::string& sql, const std::vector<std::pair<std::string, Value>>& bound, RowSink& sink, const Page& page) {
   Budget budget(*this);
   try {
     SQLite::Statement stmt(*db_, sql);
@@ -542,7 +542,10 @@ void Database::run(const std::string& sql, const std::vector<std::pair<std::stri
     for (int i = 0; i < stmt.getColumnCount(); ++i) columns.emplace_back(stmt.getColumnName(i));
     sink.begin(columns);
     std::vector<Value> row;
-    while (stmt.executeStep()) {
+    std::uint64_t seen = 0, kept = 0;
+    while ((!page.limit || kept < *page.limit) && stmt.executeStep()) {
+      if (seen++ < page.offset) continue;  // before the page: stepped over, never read
+      ++kept;
       row.clear();
       for (int i = 0; i < stmt.getColumnCount(); ++i) {
         auto column = stmt.getColumn(i);

@@ -82,13 +82,13 @@ std::vector<Support> fact_support(Database& db, const std::vector<std::int64_t>&
   return all;
 }
 
-Explanation explain(Database& db, const std::string& name, const ParamValues& params) {
-  auto result = db.run_canned(name, params);
+Explanation explain(Database& db, const std::string& name, const ParamValues& params, const Page& page) {
+  auto result = db.run_canned(name, params, page);
   auto column = std::find(result.columns.begin(), result.columns.end(), "fact_ids");
   if (column == result.columns.end())
     throw Error(ExitCode::usage, fmt::format("query '{}' does not say which facts its rows rest on (no fact_ids column)", name));
   auto index = static_cast<std::size_t>(column - result.columns.begin());
-  Explanation explanation{result.columns, {}};
+  Explanation explanation{result.columns, {}, page.offset + 1};
   for (auto& row : result.rows) {
     std::vector<std::int64_t> ids;
     if (const auto* list = std::get_if<std::string>(&row[index])) {

@@ -513,7 +513,7 @@ bool shown_as_evidence(const std::string& column) {
 }
 
 void write_explanation_text(std::ostream& out, const Explanation& e) {
-  std::size_t n = 0;
+  auto n = e.first_row - 1;  // numbered as in the whole answer, whatever the page
   for (const auto& row : e.rows) {
     std::string line = fmt::format("{}.", ++n);
     for (std::size_t c = 0; c < e.columns.size(); ++c) {
