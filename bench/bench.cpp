@@ -267,7 +267,8 @@ int main(int argc, char** argv) {
   try {
     fs::path work(o.work);
     fs::create_directories(work);
-    auto corpus = work / ("corpus-" + std::to_string(o.articles));
+    // Named for the generator's version too: a corpus of an older generator is not reused.
+    auto corpus = work / ("corpus-v2-" + std::to_string(o.articles));
     if (!fs::exists(corpus / "sources.toml")) run({o.generator, "--articles", std::to_string(o.articles), "-o", corpus.string()});
     auto db = work / "bench.db";
 

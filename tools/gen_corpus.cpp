@@ -13,6 +13,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -49,6 +51,8 @@ const std::vector<std::string> kSyllables = {"ka", "lo", "mi", "ra", "ten", "vo"
 const std::vector<std::string> kTopics = {"energy security",   "grain transit",     "water sharing",   "border trade",
                                           "counter-terrorism", "digital payments",  "rail corridors",  "climate finance",
                                           "migration",         "public health",     "nuclear safety",  "fisheries"};
+const std::vector<std::string> kReasons = {"citing a national election", "citing illness", "as parliament was in session",
+                                           "citing pressing matters at home", "because of a storm"};
 const std::vector<std::string> kIssues = {"a river dam", "fishing rights", "a border crossing", "gas prices", "airspace"};
 
 std::string capitalized(std::string s) {
@@ -77,6 +81,7 @@ struct Leader {
 struct Country {
   std::string id, name;
   std::vector<Leader> leaders;  // [0] heads the state; the others stand in for them
+  bool guest = false;           // never a member of any organization: attends as a guest
 };
 
 // The world every article draws from: fixed by the seed, independent of how
@@ -112,6 +117,7 @@ struct World {
       c.leaders.push_back(person("President", "president", acting_president, true));
       c.leaders.push_back(person("Prime Minister", "prime-minister", false, false));
       c.leaders.push_back(person("Foreign Minister", "foreign-minister", false, false));
+      c.guest = i >= 50;
       countries.push_back(std::move(c));
     }
     for (int i = 0; i < 6; ++i) organizations.push_back("Union of " + fresh(3));
@@ -119,7 +125,11 @@ struct World {
   }
 };
 
-std::string toml_string(const std::string& s) { return "\"" + s + "\""; }
+std::string toml_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  return out + "\"";
+}
 
 void write_article(const World& world, std::uint64_t seed, int index, int extra_paragraphs, const fs::path& folder) {
   Random r(seed * 1000003 + static_cast<std::uint64_t>(index));
@@ -135,12 +145,21 @@ void write_article(const World& world, std::uint64_t seed, int index, int extra_
   while (chosen.size() < attendees) chosen.insert(r.below(world.countries.size()));
   for (auto i : chosen) present.push_back(&world.countries[i]);
 
-  std::string text = fmt::format("Wire report: leaders gather for the {}\n\n", event_name);
+  // Three reports a day, from 2020 to 2025: reports of one day can disagree
+  // (a status is as of its article's date).
+  int date = index / 3;
+  int day = date % 28 + 1, month = date / 28 % 12 + 1, year = 2020 + date / 336 % 6;
+  static const char* months[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                                 "November", "December"};
+  auto dateline = fmt::format("Published {} {} {}", day, months[month - 1], year);
+  std::string text = fmt::format("Wire report: leaders gather for the {}\n\n{}\n\n", event_name, dateline);
   std::string facts = fmt::format(
       "[article]\ntext = \"article.txt\"\nsections = [\n  {{ role = \"headline\", quote = \"Wire report: leaders gather for "
       "the {}\" }},\n  {{ role = \"body\", from = \"The {} opened\", to = \"were noted.\" }},\n]\n\n",
       event_name, event_name);
   auto add = [&facts](const std::string& block) { facts += block + "\n"; };
+  add(fmt::format("[[date]]\nrole = \"published\"\nprinted = {}\niso = {:04}-{:02}-{:02}\nquote = {}\n",
+                  toml_string(dateline.substr(10)), year, month, day, toml_string(dateline)));
 
   text += fmt::format("The {} opened in {}, hosted by the {}.", event_name, city, org);
   add(fmt::format("[[organization]]\nid = {}\nname = {}\n", toml_string(slug(org)), toml_string(org)));
@@ -175,15 +194,41 @@ void write_article(const World& world, std::uint64_t seed, int index, int extra_
                     l.acting ? "true" : "false", quote));
     add(fmt::format("[[attendance]]\nevent = {}\nperson = {}\nrepresents = {}\noffice = {}\nquote = {}\n", toml_string(event_id),
                     toml_string(l.id), toml_string(c->id), toml_string(l.office_id), quote));
+    // Half the heads of state who sent someone else are said to have stayed away, with a reason.
+    if (!l.head_of_state && r.below(2) == 0) {
+      const Leader& head = c->leaders[0];
+      const auto& why = r.pick(kReasons);
+      auto absence = fmt::format("{} {} stayed away, {}", head.title, head.name, why);
+      text += absence + ". ";
+      add(fmt::format("[[person]]\nid = {}\nname = {}\n", toml_string(head.id), toml_string(head.name)));
+      // The reason given in the absence itself, or as a reason of its own.
+      bool own_reason = r.below(2) == 0;
+      add(fmt::format("[[absence]]\nevent = {}\nperson = {}\ncountry = {}\n{}label = {}\nquote = {}\n", toml_string(event_id),
+                      toml_string(head.id), toml_string(c->id), own_reason ? "" : "reason = " + toml_string(why) + "\n",
+                      toml_string("absent-" + head.id), toml_string(absence)));
+      if (own_reason)
+        add(fmt::format("[[reason]]\nexplains = {}\nreason = {}\nquote = {}\n", toml_string("absent-" + head.id), toml_string(why),
+                        toml_string(absence)));
+    }
   }
+  // The first country present hosts, in the person of whoever it sent.
+  auto hosted = fmt::format("{} hosted the {}", present[0]->name, event_name);
+  text += hosted + ". ";
+  add(fmt::format("[[host]]\nevent = {}\ncountry = {}\nperson = {}\nquote = {}\n", toml_string(event_id), toml_string(present[0]->id),
+                  toml_string(sent[0]->id), toml_string(hosted)));
 
   text += "\n\n";
   for (std::size_t i = 0; i < present.size(); i += 2) {
+    if (present[i]->guest) continue;  // guests are never members: they make the non-member attendees
     auto sentence = fmt::format("{} is a member of the {} and hosted talks in turn {}.", present[i]->name, org, i / 2 + 1);
+    // Now and then an outlet gets a status wrong: the articles disagree.
+    bool wrong = r.below(40) == 0;
+    auto status = wrong ? "observer" : "member";
+    if (wrong) sentence = fmt::format("{} is an observer of the {} and hosted talks in turn {}.", present[i]->name, org, i / 2 + 1);
     text += sentence + " ";
-    add(fmt::format("[[membership]]\norganization = {}\nmember = {}\nstatus = \"member\"\nquote = {}\n", toml_string(slug(org)),
-                    toml_string(present[i]->id),
-                    toml_string(fmt::format("{} is a member of the {}", present[i]->name, org))));
+    add(fmt::format("[[membership]]\norganization = {}\nmember = {}\nstatus = \"{}\"\nquote = {}\n", toml_string(slug(org)),
+                    toml_string(present[i]->id), status,
+                    toml_string(fmt::format("{} is {} of the {}", present[i]->name, wrong ? "an observer" : "a member", org))));
   }
 
   text += "\n\n";
@@ -208,6 +253,37 @@ void write_article(const World& world, std::uint64_t seed, int index, int extra_
     text += "\n\n" + remark + ".";
     add(fmt::format("[[stance]]\nholder = {}\nkind = \"stance\"\nstatement = {}\nquote = {}\n", toml_string(c->id),
                     toml_string(remark.substr(c->name.size() + 1)), toml_string(remark)));
+  }
+
+  text += "\n\n";
+  auto signed_what = fmt::format("a declaration on {}", r.pick(kTopics));
+  auto outcome = fmt::format("The leaders signed {}", signed_what);
+  text += outcome + ". ";
+  add(fmt::format("[[outcome]]\nevent = {}\nkind = \"signed\"\nwhat = {}\nquote = {}\n", toml_string(event_id),
+                  toml_string(signed_what), toml_string(outcome)));
+  if (r.below(2) == 0) {
+    auto words = fmt::format("We will work together on {}", r.pick(kTopics));
+    auto said = fmt::format("\"{},\" said {}", words, sent[0]->name);
+    text += said + ". ";
+    add(fmt::format("[[quotation]]\nspeaker = {}\nwords = {}\nevent = {}\nquote = {}\n", toml_string(sent[0]->id), toml_string(words),
+                    toml_string(event_id), toml_string(said)));
+  }
+  if (r.below(10) == 0) {
+    int members = 8 + static_cast<int>(r.below(12));
+    auto counted = fmt::format("The {} now has {} members", org, members);
+    text += counted + ". ";
+    add(fmt::format("[[member_count]]\norganization = {}\ncount = {}\nprinted = {}\nquote = {}\n", toml_string(slug(org)), members,
+                    toml_string(fmt::format("{} members", members)), toml_string(counted)));
+  }
+  if (r.below(5) == 0) {
+    // An organization's founding is the same fact in every article that states it.
+    auto at = static_cast<std::size_t>(std::find(world.organizations.begin(), world.organizations.end(), org) - world.organizations.begin());
+    auto founded = fmt::format("The {} was founded in {} to promote {}", org, 1990 + at, kTopics[at % kTopics.size()]);
+    text += founded + ". ";
+    add(fmt::format("[[organization_founding]]\norganization = {}\nyear = {}\nquote = {}\n", toml_string(slug(org)), 1990 + at,
+                    toml_string(founded)));
+    add(fmt::format("[[organization_purpose]]\norganization = {}\npurpose = {}\nquote = {}\n", toml_string(slug(org)),
+                    toml_string(fmt::format("to promote {}", kTopics[at % kTopics.size()])), toml_string(founded)));
   }
 
   text += "\n\n";
