@@ -132,6 +132,7 @@ class Asker {
  public:
   Asker(Database& db, std::string_view text, const ParamValues& given)
       : db_(db), given_(given), queries_(db.canned_queries()), index_(queries_), names_(db), text_(text) {
+    collect_kind_words();
     std::vector<std::string> ids;
     for (const auto& row : db.run_sql("SELECT id FROM article ORDER BY id").rows) ids.push_back(std::get<std::string>(row[0]));
     prints_ = [&db](const std::string& words) {
@@ -245,24 +246,22 @@ class Asker {
   }
 
   // A word events are called by: summit, meeting, session, ...
-  bool event_word(const std::string& w) const {
-    static const std::set<std::string> words = {"summit", "summits", "session", "sessions", "conference", "gathering", "forum"};
-    if (words.count(w)) return true;
-    // and the capitalised words of events' names: "Steppe", "Dialogue"
-    for (const auto& e : names_.entities())
-      if (e.kind == "event")
-        for (const auto& x : folded_words(e.name))
-          if (x == w && e.name.find(x) == std::string::npos) return true;  // not as printed: capitalised
-    return false;
-  }
+  bool event_word(const std::string& w) const { return event_words_.count(w) > 0; }
 
   // A word of an office's title: president, minister, secretary, ...
-  bool office_word(const std::string& w) const {
-    for (const auto& e : names_.entities())
-      if (e.kind == "office")
-        for (const auto& x : folded_words(e.name))
-          if (x == w) return true;
-    return false;
+  bool office_word(const std::string& w) const { return office_words_.count(w) > 0; }
+
+  // The words event_word and office_word know, read once from the names.
+  void collect_kind_words() {
+    event_words_ = {"summit", "summits", "session", "sessions", "conference", "gathering", "forum"};
+    for (const auto& e : names_.entities()) {
+      if (e.kind != "event" && e.kind != "office") continue;
+      for (const auto& x : folded_words(e.name)) {
+        // an event's capitalised words ("Steppe", "Dialogue"), not "next" or "annual"; every word of an office's title
+        if (e.kind == "office") office_words_.insert(x);
+        else if (e.name.find(x) == std::string::npos) event_words_.insert(x);
+      }
+    }
   }
 
   // The events the question names: by name, or as the sessions of an
@@ -469,7 +468,7 @@ class Asker {
       for (const auto& event : events_named()) {
         auto tried = params;
         tried.emplace_back("event", event);
-        if (!db_.run_canned(query.name, tried).rows.empty()) with_rows.push_back(event);
+        if (!db_.run_canned(query.name, tried, Page{0, 1}).rows.empty()) with_rows.push_back(event);  // a row is enough
       }
       if (with_rows.size() == 1) {
         params.emplace_back("event", with_rows.front());
@@ -788,6 +787,7 @@ class Asker {
   NameIndex names_;
   std::string text_;
   std::function<bool(const std::string&)> prints_;  // whether the articles' text prints these words
+  std::set<std::string> event_words_, office_words_;
   Question q_;
   std::vector<std::string> notes_;
 };

@@ -182,8 +182,9 @@ void export_html(Database& db, std::ostream& out, const std::string& headline) {
   auto at = sqlite.rfind(exported);
   if (at == std::string::npos) throw Error(ExitCode::internal, "SQLite's module does not export sqlite3InitModule as expected");
   sqlite.replace(at, sqlite.find(';', at) + 1 - at, "globalThis.factdbSqlite3InitModule = sqlite3InitModule;");
-  auto page = replace_marker(std::string(web_resources::index_html()), "<!--factdb:style-->",
-                             "<style>\n" + inline_script(web_resources::style_css()) + "</style>");
+  std::string css(web_resources::style_css());
+  if (css.find("</") != std::string::npos) throw Error(ExitCode::internal, "web/style.css holds \"</\", which would end its <style> early");
+  auto page = replace_marker(std::string(web_resources::index_html()), "<!--factdb:style-->", "<style>\n" + css + "</style>");
   page = replace_marker(page, "<!--factdb:data-->",
                         page_info(served_name(db.path()), first) +
                             "\n<script type=\"application/octet-stream\" id=\"factdb-wasm\">" + base64(web_resources::sqlite3_wasm()) +
