@@ -439,7 +439,6 @@ class Asker {
     ParamValues params;
     double score;
     double coverage;
-    bool bound_name;
   };
 
   // Fills the parameters of `query` from the question; nullopt when a
@@ -582,7 +581,7 @@ class Asker {
       score *= answers_kind(query);
       score *= coverage;  // a word of the question the query has no use for counts against it
       if (score <= 0) continue;
-      readings.push_back({at, bound->first, score, coverage, bound->second});
+      readings.push_back({at, bound->first, score, coverage});
     }
     std::stable_sort(readings.begin(), readings.end(), [](const Reading& a, const Reading& b) { return a.score > b.score; });
     // A reading that has no use for half the question's words is no answer to it.
