@@ -210,8 +210,19 @@ class Page {
     try {
       const started = performance.now();
       const { columns, rows } = produce();
-      result.replaceChildren(renderTable(columns, rows, { evidence: (ids) => this.openEvidence(ids) }));
-      setStatus(`${title}: ${rows.length} row${rows.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms${command ? ` · ${command}` : ''}`);
+      const status = `${title}: ${rows.length} row${rows.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms${command ? ` · ${command}` : ''}`;
+      // A long answer is shown a page at a time: the browser stays quick with a corpus of any size.
+      const page = 1000;
+      const showUpTo = (count) => {
+        const shown = rows.slice(0, count);
+        const parts = [renderTable(columns, shown, { evidence: (ids) => this.openEvidence(ids) })];
+        if (count < rows.length)
+          parts.push(el('button', { type: 'button', onclick: () => showUpTo(count + page) },
+                        `Show ${Math.min(page, rows.length - count)} more of the ${rows.length - count} not shown`));
+        result.replaceChildren(...parts);
+        setStatus(count < rows.length ? `${status} · showing the first ${count}` : status);
+      };
+      showUpTo(page);
     } catch (e) {
       result.replaceChildren();
       setStatus(message(e), true);

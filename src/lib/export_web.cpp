@@ -44,6 +44,26 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The database's size in bytes, as SQLite counts its pages.
+std::uintmax_t database_bytes(Database& db) {
+  auto rows = db.run_sql("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+  return static_cast<std::uintmax_t>(std::get<std::int64_t>(rows.rows.at(0).at(0)));
+}
+
+// A copy of the database in `target`, page by page with SQLite's backup API:
+// consistent, and never the whole file in memory, however large it is.
+void copy_database(Database& db, const fs::path& target) {
+  SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  std::unique_ptr<sqlite3_backup, decltype(&sqlite3_backup_finish)> backup(
+      sqlite3_backup_init(copy.getHandle(), "main", db.sqlite().getHandle(), "main"), &sqlite3_backup_finish);
+  if (!backup) throw Error(ExitCode::missing_file, fmt::format("cannot copy the database to {}: {}", target.string(), copy.getErrorMsg()));
+  int rc = SQLITE_OK;
+  while ((rc = sqlite3_backup_step(backup.get(), 1024)) == SQLITE_OK) {
+  }
+  if (rc != SQLITE_DONE)
+    throw Error(ExitCode::missing_file, fmt::format("copying the database to {} failed: {}", target.string(), sqlite3_errstr(rc)));
+}
+
 // The whole database as one consistent image, as SQLite itself serializes it.
 std::string database_image(Database& db) {
   sqlite3_int64 size = 0;
@@ -136,7 +156,6 @@ void export_web(Database& db, const fs::path& target, const std::string& headlin
   require_factdb_schema(db.sqlite(), db.path().string());
   auto first = headline_query(db, headline);
   auto database_name = served_name(db.path());
-  auto image = database_image(db);
   OutputFolder folder(target, kExportManifest);
   nlohmann::ordered_json manifest;
   manifest["factdb_version"] = FACTDB_VERSION;
@@ -163,7 +182,8 @@ void export_web(Database& db, const fs::path& target, const std::string& headlin
   write("style.css", web_resources::style_css(), "the page's style");
   write("sqlite3.mjs", web_resources::sqlite3_mjs(), "SQLite's JavaScript API (npm @sqlite.org/sqlite-wasm)");
   write("sqlite3.wasm", web_resources::sqlite3_wasm(), "SQLite compiled to WebAssembly, with FTS5");
-  write(database_name, image, "the database, read in the browser");
+  copy_database(db, folder.path() / database_name);
+  manifest["files"].push_back({{"file", database_name}, {"bytes", fs::file_size(folder.path() / database_name)}, {"holds", "the database, read in the browser"}});
   std::ofstream(folder.path() / kExportManifest) << manifest.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   folder.commit();
 }
@@ -171,11 +191,12 @@ void export_web(Database& db, const fs::path& target, const std::string& headlin
 void export_html(Database& db, std::ostream& out, const std::string& headline) {
   require_factdb_schema(db.sqlite(), db.path().string());
   auto first = headline_query(db, headline);
-  auto image = database_image(db);
-  if (image.size() > kHtmlMaxDatabaseBytes)
+  // Measured before it is read into memory: a large file is refused, not loaded.
+  if (auto bytes = database_bytes(db); bytes > kHtmlMaxDatabaseBytes)
     throw Error(ExitCode::usage, fmt::format("{} is {:.1f} MB: a single-file page holds a database of at most {} MB (browsers "
                                              "struggle beyond); --format web writes a folder for any size",
-                                             db.path().string(), static_cast<double>(image.size()) / 1e6, kHtmlMaxDatabaseBytes / 1000000));
+                                             db.path().string(), static_cast<double>(bytes) / 1e6, kHtmlMaxDatabaseBytes / 1000000));
+  auto image = database_image(db);
   // SQLite's module defines its entry point for the page's script, which runs after it.
   std::string sqlite = std::string(web_resources::sqlite3_mjs());
   static const std::string exported = "export { sqlite3InitModule as default";
