@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -29,7 +28,7 @@ namespace {
 class QueryIndex {
  public:
   explicit QueryIndex(const std::vector<CannedQuery>& queries)
-      : queries_(queries), index_(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+      : index_(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
     index_.exec(
         "CREATE VIRTUAL TABLE q USING fts5(name, title, description, examples, "
         "tokenize = 'porter unicode61 remove_diacritics 2')");
@@ -74,7 +73,6 @@ class QueryIndex {
   }
 
  private:
-  const std::vector<CannedQuery>& queries_;
   SQLite::Database index_;
 };
 
