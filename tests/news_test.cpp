@@ -467,3 +467,29 @@ TEST_CASE("news: a member that left, as of a date, is a change from the member i
   CHECK(finland == std::multiset<std::string>{"member 2025-09-12", "former member 2026-03-01"});
   CHECK(db.run_canned("disagreements").rows.empty());
 }
+
+TEST_CASE("news: a fact restated after another article contradicted it is one disagreement, not two", "[news]") {
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  fs::copy(test_article("riga-river-council-test"), seed / "riga-river-council-test", fs::copy_options::recursive);
+  // Riga says Finland is a member; the next report says observer; the one
+  // after it says member again, the fact Riga stated.
+  auto report = [&](const std::string& id, const std::string& status, const std::string& sentence) {
+    write_file(seed / id / "article.txt", "River council roll call\n\n" + sentence + "\n");
+    write_file(seed / id / "facts.toml",
+               "[article]\ntext = \"article.txt\"\nsections = [{ role = \"headline\", quote = \"River council roll call\" }]\n\n"
+               "[[country]]\nid = \"finland\"\nname = \"Finland\"\n\n"
+               "[[membership]]\norganization = \"council-of-baltic-rivers\"\nmember = \"finland\"\nstatus = \"" + status +
+               "\"\nquote = \"" + sentence + "\"\n");
+  };
+  report("roll-call-1", "observer", "Finland is an observer of the Council of Baltic Rivers");
+  report("roll-call-2", "member", "Finland is a member of the Council of Baltic Rivers");
+  build_database(seed, dir / "facts.db");
+  Database db(dir / "facts.db");
+  auto d = db.run_canned("disagreements");
+  CHECK(as_set(column(d, "field")) == std::multiset<std::string>{"status"});
+  for (const auto& r : check_database(dir / "facts.db")) {
+    INFO(r.name << ": " << r.detail);
+    CHECK(r.ok);
+  }
+}

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -435,6 +436,10 @@ class Loader {
     }
     for (const auto& c : result.conflicts) {
       bool mine_first = fact_id < c.other_fact;
+      // A fact restated by a third article meets the same rival again: the
+      // disagreement is between the two facts, recorded once.
+      if (!disagreements_.emplace(mine_first ? fact_id : c.other_fact, mine_first ? c.other_fact : fact_id, c.field).second)
+        continue;
       rows_.insert("disagreement", {{"fact_id", mine_first ? fact_id : c.other_fact},
                                     {"other_fact_id", mine_first ? c.other_fact : fact_id},
                                     {"field", c.field},
@@ -491,6 +496,7 @@ class Loader {
   KindRules rules_{entities_};
   FactRegistry facts_;
   ContentIds evidence_ids_;
+  std::set<std::tuple<std::int64_t, std::int64_t, std::string>> disagreements_;  // (fact, other fact, field) recorded
   std::set<std::string> sources_;
   std::vector<std::string> article_ids_;  // by index, in the order read
   std::vector<std::string> published_;    // by index: each article's date, "" when not given
