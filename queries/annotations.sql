@@ -12,10 +12,10 @@
 -- example: What does the article itself not state?
 -- example: Which facts come from outside sources such as Wikidata?
 -- example: What outside knowledge was added?
-WITH scope (article_id, seq) AS (  -- one article's annotations, or every article's: by the partial index either way
-  SELECT article_id, seq FROM statement WHERE article_id = :article AND annotation_source_id IS NOT NULL
-  UNION ALL SELECT article_id, seq FROM statement WHERE annotation_source_id IS NOT NULL AND :article IS NULL)
-SELECT coalesce((SELECT x.kind FROM entity x WHERE x.id = men.entity_id), f.kind) AS kind,
+-- Each annotation's row; `st` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT st.article_id AS scope_article, st.seq AS scope_seq,
+       coalesce((SELECT x.kind FROM entity x WHERE x.id = men.entity_id), f.kind) AS kind,
        coalesce(men.entity_id || ' named ' || men.name, al.entity_id || ' = ' || al.name,
                 r.office_id || ' is ' || r.role, h.person_id || ' holds ' || h.office_id,
                 l.entity_id || ' in ' || l.place_id, f.kind || ' #' || f.id) AS about,
@@ -23,7 +23,7 @@ SELECT coalesce((SELECT x.kind FROM entity x WHERE x.id = men.entity_id), f.kind
        s.url,
        st.annotation_note AS note,
        '[' || f.id || ']' AS fact_ids
-  FROM scope CROSS JOIN statement st ON st.article_id = scope.article_id AND st.seq = scope.seq
+  FROM statement st
   JOIN fact f ON f.id = st.fact_id
   JOIN annotation_source s ON s.id = st.annotation_source_id
   LEFT JOIN mention men ON men.fact_id = f.id
@@ -31,4 +31,11 @@ SELECT coalesce((SELECT x.kind FROM entity x WHERE x.id = men.entity_id), f.kind
   LEFT JOIN office_role r ON r.fact_id = f.id
   LEFT JOIN office_holding h ON h.fact_id = f.id
   LEFT JOIN location l ON l.fact_id = f.id
- ORDER BY st.article_id, st.seq
+ WHERE st.annotation_source_id IS NOT NULL)
+-- One article's annotations, or every article's: each arm listed by the partial index on annotated
+-- statements, merged without a sort, so that the first page costs its rows alone.
+SELECT kind, about, source, url, note, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT scope_article, scope_seq, * FROM answer WHERE :article IS NULL
+  ORDER BY 1, 2)

@@ -16,10 +16,10 @@
 -- example: On which dates was it held?
 -- example: When was the article published?
 -- example: What dates are given?
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'date_statement' AND :article IS NULL)
-SELECT CASE WHEN x.role = 'published' THEN 'article ' || scope.article_id
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       CASE WHEN x.role = 'published' THEN 'article ' || scope.article_id
             WHEN x.entity_id IS NOT NULL THEN coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name)
             ELSE (SELECT f.kind FROM fact f WHERE f.id = x.about_fact_id) || ' #' || x.about_fact_id
        END AS of,
@@ -34,6 +34,14 @@ SELECT CASE WHEN x.role = 'published' THEN 'article ' || scope.article_id
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = x.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = x.fact_id)) AS evidence,
        '[' || x.fact_id || coalesce(',' || x.about_fact_id, '') || ']' AS fact_ids
-  FROM scope CROSS JOIN date_statement x ON x.fact_id = scope.fact_id
-  LEFT JOIN entity e ON e.id = x.entity_id
- ORDER BY scope.article_id, scope.seq
+  FROM statement scope CROSS JOIN date_statement x ON x.fact_id = scope.fact_id
+  LEFT JOIN entity e ON e.id = x.entity_id)
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT of, role, printed, iso, precision, resolved, evidence, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'date_statement' AND :article IS NULL
+  ORDER BY 1, 2)

@@ -12,11 +12,10 @@
 -- example: Which events took place, and where?
 -- example: Where was the summit held?
 -- example: Whose session was the meeting, in which city?
-WITH scope (event_id) AS (  -- the events the article names, or every event: by index either way
-  SELECT m.entity_id FROM statement s JOIN mention m ON m.fact_id = s.fact_id JOIN event ev ON ev.id = m.entity_id
-   WHERE s.article_id = :article
-  UNION SELECT id FROM event WHERE :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS event,
+-- Each event's row.
+WITH answer AS NOT MATERIALIZED (
+SELECT e.id AS scope_event,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS event,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        (SELECT group_concat(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = pl.id AND nm.article_id = :article), pl.name), ', ')
           FROM location l JOIN entity pl ON pl.id = l.place_id WHERE l.entity_id = e.id) AS place,
@@ -32,9 +31,22 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm
                                              AND (:article IS NULL OR mm.article_id = :article)
                 UNION ALL SELECT l.fact_id, 1, '' FROM location l WHERE l.entity_id = e.id
                 ORDER BY part, k, id)) AS fact_ids
-  FROM scope CROSS JOIN event ev ON ev.id = scope.event_id
+  FROM event ev
   JOIN entity e ON e.id = ev.id
-  JOIN fact first ON first.id = (SELECT m.fact_id FROM mention m WHERE m.entity_id = e.id ORDER BY m.article_id LIMIT 1)
-  LEFT JOIN entity o ON o.id = ev.organization_id
- -- In the order the first article naming each event names it.
- ORDER BY first.first_article_id, first.first_seq
+  LEFT JOIN entity o ON o.id = ev.organization_id)
+-- In the order the first article naming each event names it. The article's events are few and sorted; the
+-- corpus's are read mention by mention in that order (by index), keeping each event's first mention, merged
+-- without a sort, so that the first page costs its rows alone.
+SELECT event, organization, place, attendees, evidence, fact_ids FROM (
+  SELECT first.first_article_id, first.first_seq, answer.*
+    FROM (SELECT DISTINCT m.entity_id FROM statement s JOIN mention m ON m.fact_id = s.fact_id WHERE s.article_id = :article) named
+    CROSS JOIN answer ON answer.scope_event = named.entity_id
+    JOIN fact first ON first.id = (SELECT m.fact_id FROM mention m WHERE m.entity_id = named.entity_id ORDER BY m.article_id LIMIT 1)
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN mention m ON m.fact_id = f.id
+    CROSS JOIN event named ON named.id = m.entity_id  -- first: most mentions are not of events
+    CROSS JOIN answer ON answer.scope_event = named.id
+   WHERE f.kind = 'mention' AND :article IS NULL
+     AND NOT EXISTS (SELECT 1 FROM mention earlier WHERE earlier.entity_id = named.id AND earlier.article_id < m.article_id)
+  ORDER BY 1, 2)

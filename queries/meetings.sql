@@ -12,10 +12,10 @@
 -- example: Who met whom?
 -- example: Which leaders held talks with each other?
 -- example: Were there bilateral meetings?
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'meeting' AND :article IS NULL)
-SELECT (SELECT group_concat(name, ' and ')
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       (SELECT group_concat(name, ' and ')
           FROM (SELECT p.name FROM meeting_participant mp JOIN entity p ON p.id = mp.person_id
                  WHERE mp.fact_id = m.fact_id ORDER BY p.name)) AS participants,
        m.subject,
@@ -24,8 +24,16 @@ SELECT (SELECT group_concat(name, ' and ')
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = m.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = m.fact_id)) AS evidence,
        '[' || m.fact_id || ']' AS fact_ids
-  FROM scope CROSS JOIN meeting m ON m.fact_id = scope.fact_id
+  FROM statement scope CROSS JOIN meeting m ON m.fact_id = scope.fact_id
   LEFT JOIN entity pl ON pl.id = m.place_id
   LEFT JOIN entity ev ON ev.id = m.event_id
- WHERE (:event IS NULL OR m.event_id = :event)
- ORDER BY scope.article_id, scope.seq
+ WHERE (:event IS NULL OR m.event_id = :event))
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT participants, subject, place, event, evidence, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'meeting' AND :article IS NULL
+  ORDER BY 1, 2)

@@ -14,10 +14,10 @@
 -- example: How many members does the organization have?
 -- example: How many member states are there?
 -- example: Are all the members named?
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'member_count' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS organization,
        c.members,
        c.printed,
        coalesce(c.as_of, (SELECT art.published FROM article art WHERE art.id = scope.article_id)) AS as_of,
@@ -28,6 +28,14 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = c.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = c.fact_id)) AS evidence,
        '[' || c.fact_id || ']' AS fact_ids
-  FROM scope CROSS JOIN member_count c ON c.fact_id = scope.fact_id
-  JOIN entity o ON o.id = c.organization_id
- ORDER BY scope.article_id, scope.seq
+  FROM statement scope CROSS JOIN member_count c ON c.fact_id = scope.fact_id
+  JOIN entity o ON o.id = c.organization_id)
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT organization, members, printed, as_of, named, evidence, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'member_count' AND :article IS NULL
+  ORDER BY 1, 2)

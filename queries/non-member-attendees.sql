@@ -14,10 +14,10 @@
 -- example: Which attendees come from countries that are not members?
 -- example: Who attended without being a full member?
 -- example: Which guests or future members took part?
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'attendance' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
                 '(not named)') AS person,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name) AS country,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
@@ -36,7 +36,7 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
                    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))
                 ORDER BY k1, k2))
          AS fact_ids
-  FROM scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
+  FROM statement scope CROSS JOIN attendance a ON a.fact_id = scope.fact_id
   JOIN event e ON e.id = a.event_id
   JOIN entity ev ON ev.id = a.event_id
   LEFT JOIN entity p ON p.id = a.person_id  -- NULL: not named, only by office
@@ -46,5 +46,13 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
                     WHERE m.member_id = a.represents_id AND m.organization_id = e.organization_id
                     AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement ms WHERE ms.fact_id = m.fact_id AND ms.article_id = :article))
                       AND m.status IN ('founding member', 'member'))
-   AND (:event IS NULL OR a.event_id = :event)
- ORDER BY scope.article_id, scope.seq
+   AND (:event IS NULL OR a.event_id = :event))
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT person, country, event, status, evidence, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'attendance' AND :article IS NULL
+  ORDER BY 1, 2)

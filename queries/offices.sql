@@ -14,10 +14,10 @@
 -- example: Who holds which office?
 -- example: What position or title does each leader hold?
 -- example: Is the prime minister the head of government?
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'office_holding' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name,
                 '(not named)') AS person,
        t.title AS office,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = j.id AND nm.article_id = :article), j.name) AS of,
@@ -35,7 +35,15 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm
          WHERE r.office_id = t.office_id) AS role_basis,
        (SELECT '[' || group_concat(id, ',') || ']' FROM (SELECT t.fact_id AS id UNION ALL
                                           SELECT r.fact_id FROM office_role r WHERE r.office_id = t.office_id)) AS fact_ids
-  FROM scope CROSS JOIN office_holding_title t ON t.fact_id = scope.fact_id
+  FROM statement scope CROSS JOIN office_holding_title t ON t.fact_id = scope.fact_id
   LEFT JOIN entity p ON p.id = t.person_id
-  JOIN entity j ON j.id = t.jurisdiction_id
- ORDER BY scope.article_id, scope.seq
+  JOIN entity j ON j.id = t.jurisdiction_id)
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT person, office, of, as_of, role, evidence, role_basis, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'office_holding' AND :article IS NULL
+  ORDER BY 1, 2)

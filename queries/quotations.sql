@@ -14,10 +14,10 @@
 -- example: What did the leaders say?
 -- example: Who said what?
 -- example: Quotes from the summit
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'quotation' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = sp.id AND nm.article_id = :article), sp.name,
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = sp.id AND nm.article_id = :article), sp.name,
                 '(not named)') AS speaker,
        (SELECT o.name FROM entity o WHERE o.id = q.office_id) AS office,
        q.words,
@@ -26,8 +26,16 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = sp.id AND n
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = q.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = q.fact_id)) AS evidence,
        '[' || q.fact_id || ']' AS fact_ids
-  FROM scope CROSS JOIN quotation q ON q.fact_id = scope.fact_id
+  FROM statement scope CROSS JOIN quotation q ON q.fact_id = scope.fact_id
   LEFT JOIN entity sp ON sp.id = q.speaker_id  -- NULL: named only by office
   LEFT JOIN entity ev ON ev.id = q.event_id
- WHERE (:event IS NULL OR q.event_id = :event)
- ORDER BY scope.article_id, scope.seq
+ WHERE (:event IS NULL OR q.event_id = :event))
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT speaker, office, words, speech, event, evidence, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'quotation' AND :article IS NULL
+  ORDER BY 1, 2)

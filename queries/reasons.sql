@@ -10,10 +10,10 @@
 -- example: Why did it happen?
 -- example: What reasons does the article give?
 -- example: Why was someone sent, and what explains it?
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'reason' AND :article IS NULL)
-SELECT CASE x.kind
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       CASE x.kind
          WHEN 'attendance' THEN (SELECT coalesce(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = r.id AND nm.article_id = :article), r.name) || ' sent ', '') || coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = p.id AND nm.article_id = :article), p.name, '(not named)')
                                            || coalesce(' (' || coalesce(t.title, (SELECT o.name FROM entity o WHERE o.id = a.office_id)) || ')', '')
                                    FROM attendance a
@@ -28,6 +28,14 @@ SELECT CASE x.kind
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = rs.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = rs.fact_id)) AS evidence,
        '[' || rs.fact_id || ',' || rs.explains || ']' AS fact_ids
-  FROM scope CROSS JOIN reason rs ON rs.fact_id = scope.fact_id
-  JOIN fact x ON x.id = rs.explains
- ORDER BY scope.article_id, scope.seq
+  FROM statement scope CROSS JOIN reason rs ON rs.fact_id = scope.fact_id
+  JOIN fact x ON x.id = rs.explains)
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT explains, reason, evidence, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'reason' AND :article IS NULL
+  ORDER BY 1, 2)

@@ -10,10 +10,10 @@
 -- example: What tensions or conflicts exist between members?
 -- example: Which members disagree, and about what?
 -- example: Is there friction or rivalry within the organization?
-WITH scope (fact_id, article_id, seq) AS (  -- the article's statements, or every fact of the kind: in order, by index
-  SELECT fact_id, article_id, seq FROM statement WHERE article_id = :article
-  UNION ALL SELECT id, first_article_id, first_seq FROM fact WHERE kind = 'tension' AND :article IS NULL)
-SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS within,
+-- Each statement's row; `scope` is the statement.
+WITH answer AS NOT MATERIALIZED (
+SELECT scope.article_id AS scope_article, scope.seq AS scope_seq,
+       coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm.article_id = :article), o.name) AS within,
        (SELECT group_concat(name, ' and ')
           FROM (SELECT e.name FROM tension_party tp JOIN entity e ON e.id = tp.party_id
                  WHERE tp.fact_id = t.fact_id ORDER BY e.name)) AS between_parties,
@@ -21,6 +21,14 @@ SELECT coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = o.id AND nm
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = t.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = t.fact_id)) AS evidence,
        '[' || t.fact_id || ']' AS fact_ids
-  FROM scope CROSS JOIN tension t ON t.fact_id = scope.fact_id
-  LEFT JOIN entity o ON o.id = t.organization_id
- ORDER BY scope.article_id, scope.seq
+  FROM statement scope CROSS JOIN tension t ON t.fact_id = scope.fact_id
+  LEFT JOIN entity o ON o.id = t.organization_id)
+-- The article's statements, or each fact once where its first article states it: both in index order,
+-- merged without a sort (docs/performance.md, "Pages").
+SELECT within, between_parties, about, evidence, fact_ids FROM (
+  SELECT scope_article, scope_seq, * FROM answer WHERE scope_article = :article
+  UNION ALL
+  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
+    CROSS JOIN answer ON answer.scope_article = f.first_article_id AND answer.scope_seq = f.first_seq
+   WHERE f.kind = 'tension' AND :article IS NULL
+  ORDER BY 1, 2)
