@@ -8,7 +8,9 @@ INSERT INTO disagreement (fact_id, other_fact_id, field, value, other_value)
 SELECT min(a.fact_id, x.fact_id), max(a.fact_id, x.fact_id), 'attended',
        CASE WHEN a.fact_id < x.fact_id THEN 'yes' ELSE 'no' END,
        CASE WHEN a.fact_id < x.fact_id THEN 'no' ELSE 'yes' END
-  FROM absence x JOIN attendance a ON a.event_id = x.event_id AND a.person_id = x.person_id
+  -- By the event's attendance (few), not the person's (a leader attends hundreds of events): the unary +
+  -- keeps SQLite, which has no statistics here, from choosing attendance_by_person.
+  FROM absence x JOIN attendance a ON a.event_id = x.event_id AND +a.person_id = x.person_id
  WHERE NOT EXISTS (SELECT 1 FROM statement sa JOIN statement sx ON sx.article_id = sa.article_id
                     WHERE sa.fact_id = a.fact_id AND sx.fact_id = x.fact_id);
 
