@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 DB ?= facts.db
 
-.PHONY: all deps configure build run test test-sanitize fuzz fuzz-build bench clean
+.PHONY: all deps configure build run test test-sanitize fuzz fuzz-build bench bench-scale clean
 
 all: build
 
@@ -63,6 +63,18 @@ bench: deps
 	@$(BENCH_DIR)/factdb-bench --factdb $(BENCH_DIR)/factdb --generator $(BENCH_DIR)/factdb-gen-corpus \
 	  --work $(BENCH_DIR)/bench --articles $(BENCH_ARTICLES) --repeat $(BENCH_REPEAT) --json $(BUILD_DIR)/bench.json \
 	  --web-test tests/web/browser_test.mjs --web-modules $(BENCH_DIR)/web-test --seed seed
+
+# Growth: ten times the benchmark's corpus (over ten million fact and evidence
+# rows), built once, its load time, file size and peak memory set beside
+# build/bench.json's when `make bench` has written it. Needs about 7 GB of disk.
+BENCH_SCALE_ARTICLES ?= 142000
+bench-scale: deps
+	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF > /dev/null
+	@cmake --build $(BENCH_DIR) -j $(JOBS) --target factdb factdb-gen-corpus factdb-bench
+	@mkdir -p $(BUILD_DIR)
+	@$(BENCH_DIR)/factdb-bench --factdb $(BENCH_DIR)/factdb --generator $(BENCH_DIR)/factdb-gen-corpus \
+	  --work $(BENCH_DIR)/bench --articles $(BENCH_SCALE_ARTICLES) --repeat 1 --load-only \
+	  --compare $(BUILD_DIR)/bench.json --json $(BUILD_DIR)/bench-scale.json
 
 clean:
 	@rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR) $(BENCH_DIR)

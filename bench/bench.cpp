@@ -48,6 +48,8 @@ struct Options {
   int articles = 14000;
   int long_paragraphs = 12000;
   int repeat = 3;
+  bool load_only = false;  // make bench-scale: the build alone, at a size where the rest would take hours
+  std::string compare;     // a report of the full benchmark to set the figures beside
 };
 
 // Figures to a precision the machine's noise allows.
@@ -245,6 +247,44 @@ std::string write_import(const std::vector<Table>& tables, const Schema& schema,
   return script + schema.indexes + "COMMIT;\n";
 }
 
+// make bench-scale: the build of a corpus ten times the size, beside the
+// figures of the benchmark's own corpus. Rows are counted in the file, not
+// read into memory as the full benchmark does for its raw inserts.
+int report_growth(const Options& o, const fs::path& db, double load_s, long peak_rss_kb) {
+  SQLite::Database file(db.string(), SQLite::OPEN_READONLY);
+  auto fact_rows = file.execAndGet("SELECT (SELECT count(*) FROM fact) + (SELECT count(*) FROM evidence)").getInt64();
+  nlohmann::ordered_json report;
+  report["articles"] = o.articles;
+  report["fact_rows"] = fact_rows;
+  report["db_mb"] = rounded(static_cast<double>(fs::file_size(db)) / (1 << 20), 2);
+  report["load_s"] = rounded(load_s, 4);
+  report["peak_rss_mb"] = rounded(static_cast<double>(peak_rss_kb) / 1024, 1);
+  factdb::ResultSet table{{"measure", "this run", "smaller run", "ratio"}, {}};
+  nlohmann::json smaller;
+  if (!o.compare.empty() && fs::exists(o.compare)) std::ifstream(o.compare) >> smaller;
+  for (const auto& [key, value] : report.items()) {
+    std::vector<factdb::Value> row{key, value.is_number_integer() ? factdb::Value(value.get<std::int64_t>()) : factdb::Value(value.get<double>()),
+                    factdb::Value(nullptr), factdb::Value(nullptr)};
+    if (smaller.contains(key) && smaller[key].get<double>() > 0) {
+      row[2] = smaller[key].get<double>();
+      row[3] = rounded(value.get<double>() / smaller[key].get<double>(), 2);
+    }
+    table.rows.push_back(std::move(row));
+  }
+  if (smaller.contains("load_s") && smaller.contains("fact_rows")) {
+    // 1.0: load time grows in proportion to the rows; above it, faster than linear
+    double per_row = load_s / static_cast<double>(fact_rows);
+    double smaller_per_row = smaller["load_s"].get<double>() / smaller["fact_rows"].get<double>();
+    report["load_growth"] = rounded(per_row / smaller_per_row, 3);
+    table.rows.push_back({std::string("load_growth"), report["load_growth"].get<double>(), factdb::Value(nullptr), factdb::Value(nullptr)});
+  }
+  report["repeat"] = 1;
+  std::ofstream(o.json) << report.dump(2) << '\n';
+  factdb::write_result(std::cout, table, factdb::Format::table);
+  std::cout << "report: " << o.json << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -262,6 +302,8 @@ int main(int argc, char** argv) {
   app.add_option("--web-test", o.web_test, "tests/web/browser_test.mjs: measure how soon the seed's web page answers");
   app.add_option("--web-modules", o.web_modules, "The folder holding the browser test's node_modules");
   app.add_option("--seed", o.seed, "The seed whose web page is measured")->default_val("seed");
+  app.add_flag("--load-only", o.load_only, "Only build the corpus and report its load time, size and peak memory");
+  app.add_option("--compare", o.compare, "With --load-only: the JSON report of a smaller run, shown beside");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -280,6 +322,8 @@ int main(int argc, char** argv) {
       load.push_back(p.seconds);
       peak_rss_kb = std::max(peak_rss_kb, p.peak_rss_kb);
     }
+
+    if (o.load_only) return report_growth(o, db, median(load), peak_rss_kb);
 
     auto tables = read_rows(db);
     auto schema = schema_of(db);
