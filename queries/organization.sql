@@ -18,22 +18,28 @@ WITH which AS (
   SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name
     FROM search_index s JOIN entity e ON e.id = s.ref
    WHERE s.search_index MATCH 'text : "' || replace(:organization, '"', '""') || '"*' AND s.kind = 'organization'),
+-- Each aspect narrowed to the article's statements before it is described, not after.
 facts (organization, aspect, detail, sort, fact_id) AS (
   SELECT which.name, 'name as printed', m.name || ' (' || m.article_id || ')', 1, m.fact_id
     FROM which JOIN mention m ON m.entity_id = which.id
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = m.fact_id AND st.article_id = :article))
   UNION ALL
   SELECT which.name, 'alias', al.name, 2, al.fact_id
     FROM which JOIN alias al ON al.entity_id = which.id
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = al.fact_id AND st.article_id = :article))
   UNION ALL
   SELECT which.name, 'founded in', CAST(x.year AS TEXT), 3, x.fact_id
     FROM which JOIN organization_founding x ON x.organization_id = which.id
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = x.fact_id AND st.article_id = :article))
   UNION ALL
   SELECT which.name, 'purpose', p.purpose, 4, p.fact_id
     FROM which JOIN organization_purpose p ON p.organization_id = which.id
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = p.fact_id AND st.article_id = :article))
   UNION ALL
   -- As of its date, when the article gives one: statements are as of their dates.
   SELECT which.name, 'member count', mc.members || coalesce(' (' || mc.printed || ')', '') || coalesce(' as of ' || mc.as_of, ''), 5, mc.fact_id
     FROM which JOIN member_count mc ON mc.organization_id = which.id
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = mc.fact_id AND st.article_id = :article))
   UNION ALL
   SELECT which.name, CASE m.status WHEN 'founding member' THEN 'founding member' ELSE 'member' END,
          coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = c.id AND nm.article_id = :article), c.name)
@@ -41,12 +47,14 @@ facts (organization, aspect, detail, sort, fact_id) AS (
          || coalesce(' as of ' || m.as_of, ''),
          CASE m.status WHEN 'founding member' THEN 6 ELSE 7 END, m.fact_id
     FROM which JOIN membership m ON m.organization_id = which.id JOIN entity c ON c.id = m.member_id
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = m.fact_id AND st.article_id = :article))
   UNION ALL
   SELECT which.name, 'session', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name)
          || coalesce(' in ' || (SELECT group_concat(p.name, ', ') FROM (SELECT pl.name FROM location l JOIN entity pl ON pl.id = l.place_id
                                                                         WHERE l.entity_id = ev.id ORDER BY pl.name) AS p), ''),
          8, (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id)
-    FROM which JOIN event v ON v.organization_id = which.id JOIN entity ev ON ev.id = v.id)
+    FROM which JOIN event v ON v.organization_id = which.id JOIN entity ev ON ev.id = v.id
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id) AND st.article_id = :article)))
 SELECT facts.organization, facts.aspect, facts.detail,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,

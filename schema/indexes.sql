@@ -19,6 +19,8 @@ CREATE INDEX membership_by_member ON membership (member_id);
 CREATE INDEX membership_by_organization ON membership (organization_id, status);
 CREATE INDEX event_topic_by_event ON event_topic (event_id, kind);
 CREATE INDEX stance_by_holder ON stance (holder_id);
+-- A country's tensions (the country query): the sides it is on.
+CREATE INDEX tension_party_by_party ON tension_party (party_id);
 CREATE INDEX reason_by_explains ON reason (explains);
 -- Partial: the few annotations among all statements, for the annotations query.
 CREATE INDEX statement_annotations ON statement (article_id, seq) WHERE annotation_source_id IS NOT NULL;
