@@ -15,7 +15,8 @@ CREATE INDEX attendance_by_event ON attendance (event_id, represents_id);
 CREATE INDEX organization_founding_by_organization ON organization_founding (organization_id);
 CREATE INDEX attendance_by_represents ON attendance (represents_id);
 CREATE INDEX attendance_by_person ON attendance (person_id);
-CREATE INDEX membership_by_member ON membership (member_id);
+-- Covering for "is this country a full member of this organization", asked once per attendance row.
+CREATE INDEX membership_by_member ON membership (member_id, organization_id, status);
 CREATE INDEX membership_by_organization ON membership (organization_id, status);
 CREATE INDEX event_topic_by_event ON event_topic (event_id, kind);
 CREATE INDEX stance_by_holder ON stance (holder_id);
