@@ -54,7 +54,17 @@ facts (organization, aspect, detail, sort, fact_id) AS (
                                                                         WHERE l.entity_id = ev.id ORDER BY pl.name) AS p), ''),
          8, (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id)
     FROM which JOIN event v ON v.organization_id = which.id JOIN entity ev ON ev.id = v.id
-   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id) AND st.article_id = :article)))
+   WHERE :article IS NULL
+  UNION ALL
+  -- One article's sessions: the events it names, where its own mention is the event's first fact (the one
+  -- the row rests on), found from the article's statements rather than from every session of the body.
+  SELECT which.name, 'session', coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name)
+         || coalesce(' in ' || (SELECT group_concat(p.name, ', ') FROM (SELECT pl.name FROM location l JOIN entity pl ON pl.id = l.place_id
+                                                                        WHERE l.entity_id = ev.id ORDER BY pl.name) AS p), ''),
+         8, (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id)
+    FROM statement s JOIN mention am ON am.fact_id = s.fact_id JOIN event v ON v.id = am.entity_id
+    JOIN which ON which.id = v.organization_id JOIN entity ev ON ev.id = v.id
+   WHERE s.article_id = :article AND am.fact_id = (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id))
 SELECT facts.organization, facts.aspect, facts.detail,
        coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
                 (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,
