@@ -263,8 +263,8 @@ int report_growth(const Options& o, const fs::path& db, double load_s, long peak
   nlohmann::json smaller;
   if (!o.compare.empty() && fs::exists(o.compare)) std::ifstream(o.compare) >> smaller;
   for (const auto& [key, value] : report.items()) {
-    std::vector<factdb::Value> row{key, value.is_number_integer() ? factdb::Value(value.get<std::int64_t>()) : factdb::Value(value.get<double>()),
-                    factdb::Value(nullptr), factdb::Value(nullptr)};
+    auto measured = value.is_number_integer() ? factdb::Value(value.get<std::int64_t>()) : factdb::Value(value.get<double>());
+    std::vector<factdb::Value> row{key, measured, nullptr, nullptr};
     if (smaller.contains(key) && smaller[key].get<double>() > 0) {
       row[2] = smaller[key].get<double>();
       row[3] = rounded(value.get<double>() / smaller[key].get<double>(), 2);
@@ -276,7 +276,7 @@ int report_growth(const Options& o, const fs::path& db, double load_s, long peak
     double per_row = load_s / static_cast<double>(fact_rows);
     double smaller_per_row = smaller["load_s"].get<double>() / smaller["fact_rows"].get<double>();
     report["load_growth"] = rounded(per_row / smaller_per_row, 3);
-    table.rows.push_back({std::string("load_growth"), report["load_growth"].get<double>(), factdb::Value(nullptr), factdb::Value(nullptr)});
+    table.rows.push_back({std::string("load_growth"), report["load_growth"].get<double>(), nullptr, nullptr});
   }
   report["repeat"] = 1;
   std::ofstream(o.json) << report.dump(2) << '\n';
