@@ -36,6 +36,7 @@
 
 #include "factdb/database.h"
 #include "factdb/format.h"
+#include "factdb/schema.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -117,7 +118,7 @@ std::string output_of(const std::string& command) {
 
 // Every row of every table a build fills, as stored: the input of the raw and
 // sqlite3 baselines. FTS5's own shadow tables are filled by inserting into
-// search_index, as the build does.
+// search_index and name_index, as the build does.
 struct Table {
   std::string name;
   std::vector<std::string> columns;  // insertable ones: generated columns left out
@@ -130,9 +131,7 @@ struct Table {
 std::vector<Table> read_rows(const fs::path& db_path) {
   SQLite::Database db(db_path.string());
   std::vector<Table> tables;
-  SQLite::Statement list(db,
-                         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                         "AND name NOT LIKE 'search_index_%' ORDER BY rowid");
+  SQLite::Statement list(db, fmt::format("SELECT name FROM ({}) WHERE type = 'table' ORDER BY position", factdb::kOwnObjectsSql));
   while (list.executeStep()) tables.push_back({list.getColumn(0).getString(), {}, {}, {}, {}, {}});
   for (auto& t : tables) {
     SQLite::Statement info(db, "SELECT name, \"notnull\" = 0 AND pk = 0 FROM pragma_table_xinfo(?) WHERE hidden = 0");
@@ -174,7 +173,7 @@ Schema schema_of(const fs::path& db_path) {
   Schema schema;
   SQLite::Statement stmt(db,
                          "SELECT type, sql FROM sqlite_schema WHERE sql IS NOT NULL AND type IN ('table', 'index') "
-                         "AND name NOT LIKE 'search_index_%' ORDER BY rowid");
+                         "AND name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow') ORDER BY rowid");
   while (stmt.executeStep())
     (stmt.getColumn(0).getString() == "table" ? schema.tables : schema.indexes) += stmt.getColumn(1).getString() + ";\n";
   return schema;

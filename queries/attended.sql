@@ -19,8 +19,8 @@
 -- The words looked up in the index of every name, as person does.
 WITH which AS (
   SELECT DISTINCT e.id, e.kind, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name
-    FROM search_index s JOIN entity e ON e.id = s.ref
-   WHERE s.search_index MATCH 'text : "' || replace(:who, '"', '""') || '"*' AND s.kind IN ('person', 'country')),
+    FROM name_index s JOIN entity e ON e.id = s.ref
+   WHERE s.name_index MATCH 'text : "' || replace(:who, '"', '""') || '"*' AND s.kind IN ('person', 'country')),
 said (who, event_id, attended, detail, fact_id) AS (
   SELECT which.name, a.event_id, 'yes',
          trim(coalesce((SELECT t.title FROM office_holding_title t JOIN attendance_standing st ON t.fact_id = st.holding_fact_id

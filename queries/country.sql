@@ -16,8 +16,8 @@
 -- The words looked up in the index of every name, as person does.
 WITH which AS (
   SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name
-    FROM search_index s JOIN entity e ON e.id = s.ref
-   WHERE s.search_index MATCH 'text : "' || replace(:country, '"', '""') || '"*' AND s.kind = 'country'),
+    FROM name_index s JOIN entity e ON e.id = s.ref
+   WHERE s.name_index MATCH 'text : "' || replace(:country, '"', '""') || '"*' AND s.kind = 'country'),
 -- Each aspect narrowed to the article's statements before it is described, not after.
 facts (country, aspect, detail, sort, fact_id) AS (
   -- With the date it holds from, when the article gives one: statements are as of their dates.

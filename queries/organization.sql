@@ -16,8 +16,8 @@
 -- The words looked up in the index of every name, as person does.
 WITH which AS (
   SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name
-    FROM search_index s JOIN entity e ON e.id = s.ref
-   WHERE s.search_index MATCH 'text : "' || replace(:organization, '"', '""') || '"*' AND s.kind = 'organization'),
+    FROM name_index s JOIN entity e ON e.id = s.ref
+   WHERE s.name_index MATCH 'text : "' || replace(:organization, '"', '""') || '"*' AND s.kind = 'organization'),
 -- Each aspect narrowed to the article's statements before it is described, not after.
 facts (organization, aspect, detail, sort, fact_id) AS (
   SELECT which.name, 'name as printed', m.name || ' (' || m.article_id || ')', 1, m.fact_id

@@ -17,8 +17,8 @@
 -- one phrase, so nothing in :name is query syntax.
 WITH who AS (
   SELECT DISTINCT e.id, coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name) AS name
-    FROM search_index s JOIN entity e ON e.id = s.ref
-   WHERE s.search_index MATCH 'text : "' || replace(:name, '"', '""') || '"*' AND s.kind = 'person'),
+    FROM name_index s JOIN entity e ON e.id = s.ref
+   WHERE s.name_index MATCH 'text : "' || replace(:name, '"', '""') || '"*' AND s.kind = 'person'),
 facts (person, aspect, detail, sort, fact_id) AS (
   SELECT who.name, 'name as printed', m.name || ' (' || m.article_id || ')', 1, m.fact_id
     FROM who JOIN mention m ON m.entity_id = who.id

@@ -38,6 +38,9 @@ SELECT (SELECT group_concat(n, ' · ')
   FROM entity x
  ORDER BY x.id;
 
+INSERT INTO name_index (text, kind, ref, label)
+SELECT text, kind, ref, label FROM search_index WHERE kind <> 'passage' ORDER BY rowid;
+
 -- Each article's attendance statements, with the standing of the attendee.
 INSERT INTO attendance_standing (fact_id, article_id, holding_fact_id, head_fact_id, standing)
 WITH att AS (

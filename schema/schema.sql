@@ -446,6 +446,18 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
+-- The names of every entity alone, the same rows as search_index's entity
+-- rows: a name looked up here reads the doclists of a few thousand names, not
+-- of every passage too ("of" in "Union of …" is in nearly every paragraph).
+-- person, country, organization and attended find their name parameter here.
+CREATE VIRTUAL TABLE name_index USING fts5 (
+  text,              -- the entity's names joined with ' · '
+  kind UNINDEXED,    -- the entity's kind
+  ref UNINDEXED,     -- the entity's id
+  label UNINDEXED,   -- the entity's name
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
 -- Facts about this file: which factdb wrote it, the schema version, and the
 -- SHA-256 of every source article.
 CREATE TABLE metadata (

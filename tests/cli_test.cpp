@@ -312,7 +312,7 @@ TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "
   }
   auto newer = ws({"check"});
   CHECK(newer.exit_code == 3);
-  CHECK(newer.err.find("schema version 99, but this factdb reads version 3; upgrade factdb") != std::string::npos);
+  CHECK(newer.err.find("schema version 99, but this factdb reads version 4; upgrade factdb") != std::string::npos);
   {
     SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
     db.exec("PRAGMA user_version = 1");

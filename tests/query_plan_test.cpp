@@ -131,7 +131,7 @@ TEST_CASE("one article's answer is found through the article's index, not by rea
   // required parameter gives (found in the index of names), then keep the
   // article's facts about them: few rows, not served by the article's index.
   auto starts_from_names = [](const CannedQuery& q) {
-    return q.sql.find("search_index MATCH 'text : \"'") != std::string::npos &&
+    return q.sql.find("name_index MATCH 'text : \"'") != std::string::npos &&
            std::any_of(q.params.begin(), q.params.end(), [](const QueryParam& p) { return p.required; });
   };
   int checked = 0;

@@ -4,7 +4,7 @@ article, for each Nth event, and for a sample of names where a query needs
 one. Two databases built from one corpus by two versions of factdb give the
 same lines exactly when every answer is the same, row for row and in order.
 
-  tools/answer_digest.py DB OUT [--every-event N] [--every-name N] [--queries DIR] [--only NAME...]
+  tools/answer_digest.py DB OUT [--every-event N] [--every-name N] [--every-article N] [--queries DIR] [--only NAME...]
 
 Each line of OUT is: query, parameters (JSON), row count, SHA-256 of the rows.
 Queries run through Python's sqlite3 module, the same SQL any client runs."""
@@ -36,6 +36,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--every-event", type=int, default=10)
     ap.add_argument("--every-name", type=int, default=50)
+    ap.add_argument("--every-article", type=int, default=100,
+                    help="a name query runs for each sampled name and every Nth article")
     ap.add_argument("--queries", help="run the .sql files of this folder instead of the queries the database holds")
     ap.add_argument("--only", nargs="*", help="only these queries")
     args = ap.parse_args()
@@ -58,6 +60,9 @@ def main():
                 param, kind = NAME_KINDS[name]
                 names = [r[0] for r in db.execute("SELECT name FROM entity WHERE kind = ? ORDER BY id", (kind,))]
                 runs += [{param: n} for n in names[::args.every_name]]
+                if "article" in declared:
+                    runs += [{param: n, "article": a} for n in names[::args.every_name]
+                             for a in articles[::args.every_article]]
             elif name == "search":
                 runs += [{"q": w} for w in SEARCH_WORDS]
             else:

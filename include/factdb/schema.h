@@ -20,6 +20,12 @@ struct SchemaObject {
   std::string sql;    // NULL in sqlite_schema (automatic indexes) reads as ""
 };
 
+// SQL whose rows are the tables (virtual ones included) and views of a
+// database's main schema that are its own, not SQLite's and not the shadow
+// tables an FTS5 index keeps: columns name, type ('table' or 'view') and
+// position (creation order). Select from it as a subquery.
+extern const char* const kOwnObjectsSql;
+
 // The schema a build writes, in creation order: schema.sql, the indexes and
 // the view of every canned query without required parameters. Built once per
 // process in an in-memory database by the same code the build runs.

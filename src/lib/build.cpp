@@ -113,9 +113,7 @@ void store_schema_doc(SQLite::Database& db) {
 BuildSummary summarize(SQLite::Database& db) {
   BuildSummary summary;
   std::vector<std::string> tables;
-  SQLite::Statement list(db,
-                         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                         "AND name NOT LIKE 'search_index_%' ORDER BY rowid");
+  SQLite::Statement list(db, fmt::format("SELECT name FROM ({}) WHERE type = 'table' ORDER BY position", kOwnObjectsSql));
   while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
   for (const auto& t : tables)
     summary.table_rows.emplace_back(t, db.execAndGet(fmt::format("SELECT count(*) FROM \"{}\"", t)).getInt64());

@@ -398,7 +398,7 @@ struct NameParam {
 
 std::vector<NameParam> name_params(const std::string& sql) {
   static const std::regex lookup(
-      R"re(MATCH 'text : "' \|\| replace\(:(\w+), '"', '""'\) \|\| '"\*'\s+AND \w+\.kind (?:= '(\w+)'|IN \(([^)]*)\)))re");
+      R"re(name_index MATCH 'text : "' \|\| replace\(:(\w+), '"', '""'\) \|\| '"\*'\s+AND \w+\.kind (?:= '(\w+)'|IN \(([^)]*)\)))re");
   static const std::regex quoted(R"re('(\w+)')re");
   std::vector<NameParam> found;
   for (std::sregex_iterator it(sql.begin(), sql.end(), lookup), end; it != end; ++it) {
@@ -421,7 +421,7 @@ void Database::check_names(const CannedQuery& q, const std::vector<std::pair<std
     if (!words) continue;
     std::string kinds;
     for (const auto& k : np.kinds) kinds += (kinds.empty() ? "'" : ", '") + k + "'";
-    auto fitting = run_sql(fmt::format("SELECT DISTINCT label FROM search_index WHERE search_index MATCH 'text : \"' || "
+    auto fitting = run_sql(fmt::format("SELECT DISTINCT label FROM name_index WHERE name_index MATCH 'text : \"' || "
                                        "replace(:words, '\"', '\"\"') || '\"*' AND kind IN ({}) ORDER BY label",
                                        kinds),
                            {{"words", *words}});

@@ -70,10 +70,7 @@ bool exports_to_folder(ExportFormat format) {
 }
 
 std::vector<std::string> exported_tables(Database& db) {
-  auto rows = db.run_sql(
-      "SELECT l.name FROM pragma_table_list l JOIN sqlite_schema s ON s.name = l.name "
-      "WHERE l.schema = 'main' AND l.type IN ('table', 'virtual') AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-      "ORDER BY s.rowid");
+  auto rows = db.run_sql(fmt::format("SELECT name FROM ({}) WHERE type = 'table' ORDER BY position", kOwnObjectsSql));
   std::vector<std::string> names;
   for (const auto& row : rows.rows) names.push_back(std::get<std::string>(row.at(0)));
   return names;

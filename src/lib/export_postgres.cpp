@@ -176,12 +176,12 @@ constexpr const char* kPostgresSearch = R"(SELECT s.kind,
  ORDER BY rank, s.label
  LIMIT coalesce($3, 20))";
 
-// person and country look a name up in the FTS5 index of names ("s.search_index
+// person and country look a name up in the FTS5 index of names ("s.name_index
 // MATCH 'text : "' || replace(:name, ...) || '"*'"), which PostgreSQL cannot
 // spell: there the same words are found in the joined names by ILIKE, case
 // folded but not accents.
 std::string postgres_name_lookup(const std::string& sql) {
-  static const std::regex match(R"re((\w+)\.search_index MATCH 'text : "' \|\| replace\((:\w+), '"', '""'\) \|\| '"\*')re");
+  static const std::regex match(R"re((\w+)\.name_index MATCH 'text : "' \|\| replace\((:\w+), '"', '""'\) \|\| '"\*')re");
   return std::regex_replace(sql, match, "$1.text ILIKE '%' || $2 || '%'");
 }
 

@@ -14,6 +14,11 @@
 
 namespace factdb {
 
+const char* const kOwnObjectsSql =
+    "SELECT l.name AS name, CASE l.type WHEN 'view' THEN 'view' ELSE 'table' END AS type, s.rowid AS position "
+    "FROM pragma_table_list l JOIN sqlite_schema s ON s.name = l.name "
+    "WHERE l.schema = 'main' AND l.type IN ('table', 'virtual', 'view') AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
 namespace {
 
 std::vector<SchemaObject> read_schema(SQLite::Database& db) {

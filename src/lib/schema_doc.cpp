@@ -10,6 +10,7 @@
 
 #include "factdb/database.h"
 #include "factdb/format.h"
+#include "factdb/schema.h"
 #include "trim.h"
 
 namespace factdb {
@@ -112,10 +113,8 @@ std::string schema_markdown(Database& db) {
       kSchemaVersion);
   for (const char* kind : {"table", "view"}) {
     out += fmt::format("\n## {}\n", std::string(kind) == "table" ? "Tables" : "Views");
-    auto objects = db.run_sql(
-        "SELECT name FROM sqlite_schema WHERE type = :kind AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-        "AND name NOT LIKE 'search\\_index\\_%' ESCAPE '\\' ORDER BY rowid",
-        {{"kind", kind}});
+    auto objects = db.run_sql(fmt::format("SELECT name FROM ({}) WHERE type = :kind ORDER BY position", kOwnObjectsSql),
+                              {{"kind", kind}});
     for (const auto& row : objects.rows) {
       const auto& name = std::get<std::string>(row[0]);
       out += fmt::format("\n### {}\n\n{}\n\n| column | type | description |\n| --- | --- | --- |\n", name,
