@@ -16,6 +16,7 @@ packages=(
   libutf8proc-dev                 # UTF-8 validation and display width
   libdivsufsort-dev               # suffix arrays: quotes found in a long article without a scan per quote
   libxxhash-dev                   # XXH3: fact and evidence ids derived from what they state
+  libabsl-dev                     # Abseil's flat hash maps: what a build keeps per fact, compactly
   clang libclang-rt-14-dev        # libFuzzer for the fuzz harnesses
   graphviz                        # factdb graph renders SVG and PNG with dot (DOT works without it)
   zsh man-db                      # the tests check the zsh completion and the man page

@@ -126,7 +126,7 @@ ParsedFile parse_toml_file(const std::filesystem::path& path) {
   return parsed;
 }
 
-ParseAhead::ParseAhead(std::vector<std::filesystem::path> paths, std::size_t depth)
+ParseAhead::ParseAhead(std::vector<std::string> paths, std::size_t depth)
     : paths_(std::move(paths)), depth_(depth == 0 ? 1 : depth), thread_([this] { run(); }) {}
 
 ParseAhead::~ParseAhead() {
@@ -154,7 +154,7 @@ void ParseAhead::run() {
       parsed = parse_toml_file(path);
     } catch (const std::exception& e) {  // out of memory, unreadable file: the loader reports it
       parsed.exists = true;
-      parsed.error = Diagnostic{{path.string()}, fmt::format("cannot read: {}", e.what())};
+      parsed.error = Diagnostic{{path}, fmt::format("cannot read: {}", e.what())};
     }
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return stopping_ || ready_.size() < depth_; });

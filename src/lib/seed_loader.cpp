@@ -32,6 +32,11 @@ constexpr std::size_t kParseAhead = 4;  // parsed files waiting for the loader, 
 constexpr std::string_view kSourcesFile = "sources.toml";
 constexpr std::string_view kMentionKind = "mention";  // fact.kind of an article naming an entity
 
+FilePosition position(const Location& where) { return {where.line, where.column}; }
+
+// A position the registry kept, in the file of `here` (the same article's).
+Location same_file(const Location& here, FilePosition there) { return {here.file, there.line, there.column}; }
+
 std::string value_text(const RowValue& v) {
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
@@ -74,7 +79,7 @@ class Loader {
       throw Error(ExitCode::missing_file, fmt::format("seed folder {} does not exist or is not a folder", seed_dir_.string()));
     rows_.in_context({(seed_dir_ / kSourcesFile).string()}, "[[source]]");
     load_sources();
-    std::vector<fs::path> folders;
+    std::vector<std::string> folders;  // strings, as ParseAhead takes them
     for (const auto& entry : fs::directory_iterator(seed_dir_)) {
       auto name = entry.path().filename().string();
       if (!entry.is_directory() || name.empty() || name[0] == '.') continue;
@@ -82,18 +87,18 @@ class Loader {
         diagnostics_.fail(Location{entry.path().string()}, "article folder is a symbolic link leading out of the seed folder");
         continue;
       }
-      folders.push_back(entry.path());
+      folders.push_back(entry.path().string());
     }
     // A stable order, whatever the file system's. Nothing a build writes
     // depends on it but which of two colliding content hashes moves on.
     std::sort(folders.begin(), folders.end());
     if (folders.empty())
       diagnostics_.fail(Location{seed_dir_.string()}, "no article folders: expected one folder per article, each with facts.toml");
-    std::vector<fs::path> facts_files;
-    for (const auto& folder : folders) facts_files.push_back(folder / kFactsFile);
+    std::vector<std::string> facts_files;
+    for (const auto& folder : folders) facts_files.push_back((fs::path(folder) / kFactsFile).string());
     ParseAhead parsed(std::move(facts_files), kParseAhead);
     for (std::size_t i = 0; i < folders.size(); ++i) {
-      load_article(folders[i], parsed.next());
+      load_article(fs::path(folders[i]), parsed.next());
       if (progress_) progress_(i + 1, folders.size());
     }
     entities_.finish();
@@ -373,7 +378,7 @@ class Loader {
     if (!fresh) {
       auto* known = facts_.find(fact_id);
       if (known && known->last_article == a.index) {
-        diagnostics_.fail(entry.where, fmt::format("[[{}]] repeats the one at {}", kind.key, to_string(known->where)));
+        diagnostics_.fail(entry.where, fmt::format("[[{}]] repeats the one at {}", kind.key, to_string(same_file(entry.where, known->where))));
         return;
       }
     }
@@ -408,8 +413,9 @@ class Loader {
         if (const auto* by = entry.value(kind.unnamed_by)) append_value(identity, by->value);
       }
     }
+    values.fields.reserve(entry.values.size());
     for (const auto& v : entry.values) values.fields.emplace_back(v.field->key, v.value);
-    auto result = facts_.compare(identity, fact_id, a.index, entry.where, std::move(values));
+    auto result = facts_.compare(identity, fact_id, a.index, position(entry.where), std::move(values));
     // A statement is as of its dates, or its article's: the same holding or
     // status given otherwise by articles of different dates tells a change,
     // not a disagreement; the dates themselves given otherwise do disagree.
@@ -431,7 +437,7 @@ class Loader {
       for (const auto& c : result.conflicts)
         if (c.same_article) what = fmt::format("contradicts ('{}' is {} there)", c.field, value_text(c.other_value));
       diagnostics_.fail(entry.where, fmt::format("[[{}]] {} the one at {}: an article states a fact once", kind.key, what,
-                                                 to_string(*result.same_article)));
+                                                 to_string(same_file(entry.where, *result.same_article))));
       return false;
     }
     for (const auto& c : result.conflicts) {
@@ -460,7 +466,11 @@ class Loader {
                             {"first_article_id", a.header.id},
                             {"first_seq", seq},
                             {"is_annotation", std::int64_t{annotation}}});
-      facts_.add(fact_id, {a.index, seq, a.index, entry.where, annotation});
+      FactRegistry::Fact fact;
+      fact.first_article = fact.last_article = a.index;
+      fact.where = position(entry.where);
+      fact.annotation_only = annotation;
+      facts_.add(fact_id, fact);
     } else if (auto* known = facts_.find(fact_id)) {
       // The first article is the one with the smallest id, whatever order
       // the folders were read in.
@@ -468,7 +478,6 @@ class Loader {
         static const std::string first = "UPDATE fact SET first_article_id = ?, first_seq = ? WHERE id = ?";
         rows_.execute(first, {a.header.id, seq, fact_id});
         known->first_article = a.index;
-        known->first_seq = seq;
       }
       if (known->annotation_only && !annotation) {
         static const std::string stated = "UPDATE fact SET is_annotation = 0 WHERE id = ?";
@@ -476,7 +485,7 @@ class Loader {
         known->annotation_only = false;
       }
       known->last_article = a.index;
-      known->where = entry.where;
+      known->where = position(entry.where);
     }
     rows_.insert("statement", {{"article_id", a.header.id},
                                {"seq", seq},
@@ -495,7 +504,7 @@ class Loader {
   Entities entities_{diagnostics_};
   KindRules rules_{entities_};
   FactRegistry facts_;
-  ContentIds evidence_ids_;
+  ContentIds<NoPayload> evidence_ids_;
   std::set<std::tuple<std::int64_t, std::int64_t, std::string>> disagreements_;  // (fact, other fact, field) recorded
   std::set<std::string> sources_;
   std::vector<std::string> article_ids_;  // by index, in the order read

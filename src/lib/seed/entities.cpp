@@ -7,6 +7,9 @@
 namespace factdb::seed {
 
 namespace {
+
+std::string holding_key(const std::string& person, const std::string& office) { return person + '\x1f' + office; }
+
 std::string value_text(const RowValue& v) {
   if (auto* s = std::get_if<std::string>(&v)) return "'" + *s + "'";
   if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
@@ -84,10 +87,12 @@ void Entities::require(const std::string& id, std::string_view refs, std::string
   else pending_.push_back({id, refs, field, where});
 }
 
-void Entities::add_holding(const std::string& person, const std::string& office) { holdings_[person].push_back(office); }
+void Entities::add_holding(const std::string& person, const std::string& office) {
+  holdings_.insert(holding_key(person, office));
+}
 
 void Entities::require_holding(const std::string& person, const std::string& office, const Location& where) {
-  pending_holdings_.push_back({{person, office}, where});
+  if (!holdings_.count(holding_key(person, office))) pending_holdings_.push_back({{person, office}, where});
 }
 
 const Entities::Definition* Entities::find(const std::string& id) const {
@@ -100,9 +105,7 @@ void Entities::finish() {
   pending_.clear();
   for (const auto& [key, where] : pending_holdings_) {
     const auto& [person, office] = key;
-    auto it = holdings_.find(person);
-    bool held = it != holdings_.end() && std::find(it->second.begin(), it->second.end(), office) != it->second.end();
-    if (!held)
+    if (!holdings_.count(holding_key(person, office)))
       diagnostics_.fail(where, fmt::format("'{}' holds no office '{}': add a [[holding]] with person = \"{}\", office = \"{}\"",
                                            person, office, person, office));
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "../row_writer.h"
@@ -47,7 +48,8 @@ class Entities {
 
   // That `person` holds `office`, as a [[holding]] of any article states.
   void add_holding(const std::string& person, const std::string& office);
-  // An attendance names `office` for `person`: some article must state the holding.
+  // An attendance names `office` for `person`: some article must state the
+  // holding, checked now when one has, else once every article is read.
   void require_holding(const std::string& person, const std::string& office, const Location& where);
 
   const Definition* find(const std::string& id) const;
@@ -67,7 +69,7 @@ class Entities {
   Diagnostics& diagnostics_;
   std::unordered_map<std::string, Definition> definitions_;
   std::vector<Pending> pending_;
-  std::unordered_map<std::string, std::vector<std::string>> holdings_;  // person -> offices
+  std::unordered_set<std::string> holdings_;  // person '\x1f' office, each once
   std::vector<std::pair<std::pair<std::string, std::string>, Location>> pending_holdings_;
 };
 

@@ -7,8 +7,6 @@
 namespace factdb::seed {
 
 namespace {
-constexpr std::int64_t kIdMask = (std::int64_t{1} << 53) - 1;
-constexpr XXH64_hash_t kCheckSeed = 0x9E3779B97F4A7C15ULL;
 // Whether `lumped` is "a or b ..." and `one` is one of its alternatives: text
 // that does not tell two statuses apart agrees with text that names one.
 bool lumps(const RowValue& lumped, const RowValue& one) {
@@ -24,27 +22,12 @@ bool lumps(const RowValue& lumped, const RowValue& one) {
 }
 }  // namespace
 
-std::pair<std::int64_t, bool> ContentIds::id(std::string_view content) {
-  auto id = static_cast<std::int64_t>(XXH3_64bits(content.data(), content.size()) & kIdMask);
-  auto check = XXH3_64bits_withSeed(content.data(), content.size(), kCheckSeed);
-  for (;; id = (id + 1) & kIdMask) {
-    if (id == 0) continue;  // ids start at 1
-    auto [it, fresh] = checks_.emplace(id, check);
-    if (fresh) return {id, true};
-    if (it->second == check) return {id, false};
-  }
-}
-
-FactRegistry::Fact* FactRegistry::find(std::int64_t id) {
-  auto it = facts_.find(id);
-  return it == facts_.end() ? nullptr : &it->second;
-}
-
-FactRegistry::Comparison FactRegistry::compare(const std::string& identity, std::int64_t id, std::uint32_t article,
-                                                          const Location& where, Values values) {
+FactRegistry::Comparison FactRegistry::compare(std::string_view identity, std::int64_t id, std::uint32_t article,
+                                               FilePosition where, Values values) {
   Comparison result;
   auto& conflicts = result.conflicts;
-  auto& variants = by_identity_[identity];
+  auto hash = XXH3_128bits(identity.data(), identity.size());
+  auto& variants = by_identity_[{hash.high64, hash.low64}];
   for (const auto& other : variants) {
     if (other.fact == id) continue;
     if (other.article == article && !result.same_article) result.same_article = other.where;
@@ -56,11 +39,12 @@ FactRegistry::Comparison FactRegistry::compare(const std::string& identity, std:
           std::holds_alternative<std::monostate>(was->second) || was->second == value || lumps(value, was->second) ||
           lumps(was->second, value))
         continue;
-      conflicts.push_back({other.fact, std::string(key), value, was->second, other.where, other.article, other.article == article});
+      conflicts.push_back({other.fact, std::string(key), value, was->second, other.article, other.article == article});
     }
   }
-  if (std::none_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.fact == id; }))
+  if (std::none_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.fact == id; })) {
     variants.push_back({id, article, where, std::move(values)});
+  }
   return result;
 }
 
