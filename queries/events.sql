@@ -35,18 +35,15 @@ SELECT e.id AS scope_event,
   JOIN entity e ON e.id = ev.id
   LEFT JOIN entity o ON o.id = ev.organization_id)
 -- In the order the first article naming each event names it. The article's events are few and sorted; the
--- corpus's are read mention by mention in that order (by index), keeping each event's first mention, merged
--- without a sort, so that the first page costs its rows alone.
+-- corpus's are read in that order from the index of first mentions, merged without a sort, so that the first
+-- page costs its rows alone.
 SELECT event, organization, place, attendees, evidence, fact_ids FROM (
-  SELECT first.first_article_id, first.first_seq, answer.*
+  SELECT first.article_id, first.seq, answer.*
     FROM (SELECT DISTINCT m.entity_id FROM statement s JOIN mention m ON m.fact_id = s.fact_id WHERE s.article_id = :article) named
     CROSS JOIN answer ON answer.scope_event = named.entity_id
-    JOIN fact first ON first.id = (SELECT m.fact_id FROM mention m WHERE m.entity_id = named.entity_id ORDER BY m.article_id LIMIT 1)
+    JOIN first_mention first ON first.entity_id = named.entity_id
   UNION ALL
-  SELECT f.first_article_id, f.first_seq, answer.* FROM fact f
-    CROSS JOIN mention m ON m.fact_id = f.id
-    CROSS JOIN event named ON named.id = m.entity_id  -- first: most mentions are not of events
-    CROSS JOIN answer ON answer.scope_event = named.id
-   WHERE f.kind = 'mention' AND :article IS NULL
-     AND NOT EXISTS (SELECT 1 FROM mention earlier WHERE earlier.entity_id = named.id AND earlier.article_id < m.article_id)
+  SELECT first.article_id, first.seq, answer.* FROM first_mention first
+    CROSS JOIN answer ON answer.scope_event = first.entity_id
+   WHERE first.kind = 'event' AND :article IS NULL
   ORDER BY 1, 2)

@@ -14,6 +14,14 @@ SELECT min(a.fact_id, x.fact_id), max(a.fact_id, x.fact_id), 'attended',
  WHERE NOT EXISTS (SELECT 1 FROM statement sa JOIN statement sx ON sx.article_id = sa.article_id
                     WHERE sa.fact_id = a.fact_id AND sx.fact_id = x.fact_id);
 
+-- Each entity's first mention: a mention is stated by its own article alone.
+INSERT INTO first_mention (entity_id, kind, article_id, seq, fact_id)
+SELECT e.id, e.kind, m.article_id, s.seq, m.fact_id
+  FROM entity e
+  JOIN mention m ON m.fact_id = (SELECT f.fact_id FROM mention f WHERE f.entity_id = e.id ORDER BY f.article_id LIMIT 1)
+  JOIN statement s ON s.fact_id = m.fact_id AND s.article_id = m.article_id
+ ORDER BY e.id;
+
 -- Each article's own date, from the date statement that gives it.
 UPDATE article SET published = (SELECT d.iso FROM date_statement d JOIN statement s ON s.fact_id = d.fact_id
                                  WHERE d.role = 'published' AND s.article_id = article.id)

@@ -7,6 +7,8 @@ CREATE INDEX fact_by_kind ON fact (kind, first_article_id, first_seq);
 CREATE INDEX disagreement_by_other ON disagreement (other_fact_id);
 CREATE INDEX citation_by_evidence ON citation (evidence_id);
 CREATE INDEX entity_by_kind ON entity (kind, name);
+-- One kind's entities in the order the corpus first names them, without a sort.
+CREATE INDEX first_mention_by_kind ON first_mention (kind, article_id, seq);
 CREATE INDEX event_by_organization ON event (organization_id);
 CREATE INDEX office_by_jurisdiction ON office (jurisdiction_id);
 CREATE INDEX office_holding_by_person ON office_holding (person_id, office_id);

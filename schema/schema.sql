@@ -114,6 +114,17 @@ CREATE TABLE mention (
   UNIQUE (entity_id, article_id)
 ) STRICT;
 
+-- Derived once every article is loaded: each entity's first mention, in the
+-- article with the smallest id naming it, so that the entities of one kind
+-- can be read in the order the corpus first names them (events' listing).
+CREATE TABLE first_mention (
+  entity_id  TEXT PRIMARY KEY REFERENCES entity (id),  -- the entity
+  kind       TEXT NOT NULL,            -- its kind, as entity.kind
+  article_id TEXT NOT NULL REFERENCES article (id),     -- the first article (by id) naming it
+  seq        INTEGER NOT NULL,         -- the place of that article's mention among its statements (statement.seq)
+  fact_id    INTEGER NOT NULL UNIQUE REFERENCES mention (fact_id)  -- that mention
+) STRICT;
+
 -- Another name of an entity: printed in an article, or (as an annotation) the usual spelling.
 CREATE TABLE alias (
   entity_id TEXT NOT NULL REFERENCES entity (id),  -- the entity

@@ -403,11 +403,19 @@ TEST_CASE("news: a head of state attending without the office named is still one
   CHECK(as_set(column(ended.run_canned("stand-ins", {{"article", "riga-river-council-test"}}), "person")).count("Edgars Rinkevics") == 1);
 }
 
-TEST_CASE("news: check fails a standing, a disagreement or an article date that does not follow from the statements", "[news]") {
+TEST_CASE("news: check fails a standing, a disagreement, an article date or a first mention that does not follow from the statements",
+          "[news]") {
   for (const char* tamper : {"DELETE FROM attendance_standing WHERE fact_id = (SELECT min(fact_id) FROM attendance_standing)",
                              "UPDATE article SET published = '1999' WHERE id = 'astana-wire-2024'",
                              "INSERT INTO disagreement SELECT min(fact_id), max(fact_id), 'status', 'a', 'b' FROM statement "
-                             "WHERE article_id = 'riga-river-council-test'"}) {
+                             "WHERE article_id = 'riga-river-council-test'",
+                             // an entity's first mention moved to the last article naming it
+                             "UPDATE first_mention SET (article_id, seq, fact_id) = (SELECT m.article_id, s.seq, m.fact_id FROM mention m "
+                             "JOIN statement s ON s.fact_id = m.fact_id WHERE m.entity_id = first_mention.entity_id "
+                             "ORDER BY m.article_id DESC LIMIT 1) "
+                             "WHERE entity_id = (SELECT entity_id FROM mention GROUP BY entity_id HAVING count(*) > 1 LIMIT 1)",
+                             "UPDATE first_mention SET seq = seq + 1 WHERE entity_id = (SELECT min(entity_id) FROM first_mention)",
+                             "DELETE FROM first_mention WHERE entity_id = (SELECT min(entity_id) FROM first_mention)"}) {
     INFO(tamper);
     TempDir dir;
     fs::copy_file(news().db_path, dir / "tampered.db");

@@ -165,12 +165,22 @@ CheckResult derived(SQLite::Database& db) {
   auto dates = count(db,
                      "SELECT count(*) FROM article a WHERE a.published IS NOT (SELECT d.iso FROM date_statement d "
                      "  JOIN statement s ON s.fact_id = d.fact_id WHERE d.role = 'published' AND s.article_id = a.id)");
-  bool ok = standings == 0 && disagreements == 0 && dates == 0;
+  // Every entity once, with the mention of the first article naming it and that statement's place.
+  auto first_mentions = count(db,
+                              "SELECT (SELECT count(*) FROM entity) <> (SELECT count(*) FROM first_mention) "
+                              "    OR EXISTS (SELECT 1 FROM first_mention fm LEFT JOIN entity e ON e.id = fm.entity_id "
+                              "                 LEFT JOIN mention m ON m.fact_id = fm.fact_id "
+                              "                 LEFT JOIN statement s ON s.fact_id = fm.fact_id AND s.article_id = fm.article_id "
+                              "                WHERE e.kind IS NOT fm.kind OR m.entity_id IS NOT fm.entity_id "
+                              "                   OR m.article_id IS NOT fm.article_id OR s.seq IS NOT fm.seq "
+                              "                   OR EXISTS (SELECT 1 FROM mention o WHERE o.entity_id = fm.entity_id "
+                              "                                 AND o.article_id < fm.article_id))");
+  bool ok = standings == 0 && disagreements == 0 && dates == 0 && first_mentions == 0;
   return {"derived", ok,
-          ok ? std::string("standings, disagreements and article dates follow from the statements")
-             : fmt::format("{}{} disagreement(s) within one article or across kinds, {} article date(s) not their own",
-                           standings ? "attendance standings do not match the attendance statements; " : "", disagreements,
-                           dates)};
+          ok ? std::string("standings, disagreements, article dates and first mentions follow from the statements")
+             : fmt::format("{}{}{} disagreement(s) within one article or across kinds, {} article date(s) not their own",
+                           standings ? "attendance standings do not match the attendance statements; " : "",
+                           first_mentions ? "first mentions do not match the mentions; " : "", disagreements, dates)};
 }
 
 CheckResult schema(SQLite::Database& db) {
