@@ -43,16 +43,22 @@ said (who, event_id, attended, detail, fact_id) AS (
     FROM which JOIN absence x ON x.person_id = which.id AND which.kind = 'person'
   UNION ALL
   SELECT which.name, x.event_id, 'no', coalesce(x.reason, (SELECT group_concat(r.reason, '; ') FROM reason r WHERE r.explains = x.fact_id)), x.fact_id
-    FROM which JOIN absence x ON x.country_id = which.id AND which.kind = 'country' AND x.person_id IS NULL AND x.office_id IS NULL)
+    FROM which JOIN absence x ON x.country_id = which.id AND which.kind = 'country' AND x.person_id IS NULL AND x.office_id IS NULL),
+-- Sorted on their keys first, then each row read gains its evidence: a page of a long answer builds
+-- its own evidence cells, not every row's.
+ordered AS MATERIALIZED (
 SELECT said.who,
        coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = ev.id AND nm.article_id = :article), ev.name) AS event,
        said.attended,
        said.detail,
-       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = said.fact_id AND se.article_id = :article),
-                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = said.fact_id)) AS evidence,
-       '[' || said.fact_id || ']' AS fact_ids
+       said.fact_id
   FROM said JOIN fact f ON f.id = said.fact_id
   JOIN entity ev ON ev.id = said.event_id
  WHERE (:event IS NULL OR said.event_id = :event)
    AND (:article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = said.fact_id AND s.article_id = :article))
- ORDER BY said.who, ev.name, said.event_id, said.attended DESC, f.first_article_id, f.first_seq
+ ORDER BY said.who, ev.name, said.event_id, said.attended DESC, f.first_article_id, f.first_seq)
+SELECT ordered.who, ordered.event, ordered.attended, ordered.detail,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = ordered.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = ordered.fact_id)) AS evidence,
+       '[' || ordered.fact_id || ']' AS fact_ids
+  FROM ordered

@@ -52,12 +52,17 @@ facts (country, aspect, detail, sort, fact_id) AS (
          (SELECT group_concat(coalesce((SELECT nm.name FROM mention nm WHERE nm.entity_id = e.id AND nm.article_id = :article), e.name), ', ') FROM tension_party x JOIN entity e ON e.id = x.party_id
            WHERE x.fact_id = t.fact_id AND x.party_id <> which.id), 5, t.fact_id
     FROM which JOIN tension_party tp ON tp.party_id = which.id JOIN tension t ON t.fact_id = tp.fact_id
-   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = t.fact_id AND st.article_id = :article)))
-SELECT facts.country, facts.aspect, facts.detail,
-       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
-                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,
-       '[' || facts.fact_id || ']' AS fact_ids
+   WHERE (:article IS NULL OR EXISTS (SELECT 1 FROM statement st WHERE st.fact_id = t.fact_id AND st.article_id = :article))),
+-- Sorted on their keys first, then each row read gains its evidence: a page of a long answer builds
+-- its own evidence cells, not every row's.
+ordered AS MATERIALIZED (
+SELECT facts.country, facts.aspect, facts.detail, facts.fact_id
   FROM facts
   JOIN fact f ON f.id = facts.fact_id
  WHERE :article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = f.id AND s.article_id = :article)
- ORDER BY facts.country, facts.sort, f.first_article_id, f.first_seq
+ ORDER BY facts.country, facts.sort, f.first_article_id, f.first_seq)
+SELECT ordered.country, ordered.aspect, ordered.detail,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = ordered.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = ordered.fact_id)) AS evidence,
+       '[' || ordered.fact_id || ']' AS fact_ids
+  FROM ordered

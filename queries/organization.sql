@@ -64,12 +64,17 @@ facts (organization, aspect, detail, sort, fact_id) AS (
          8, (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id)
     FROM statement s JOIN mention am ON am.fact_id = s.fact_id JOIN event v ON v.id = am.entity_id
     JOIN which ON which.id = v.organization_id JOIN entity ev ON ev.id = v.id
-   WHERE s.article_id = :article AND am.fact_id = (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id))
-SELECT facts.organization, facts.aspect, facts.detail,
-       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
-                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,
-       '[' || facts.fact_id || ']' AS fact_ids
+   WHERE s.article_id = :article AND am.fact_id = (SELECT min(m.fact_id) FROM mention m WHERE m.entity_id = ev.id)),
+-- Sorted on their keys first, then each row read gains its evidence: a page of a long answer builds
+-- its own evidence cells, not every row's.
+ordered AS MATERIALIZED (
+SELECT facts.organization, facts.aspect, facts.detail, facts.fact_id
   FROM facts
   JOIN fact f ON f.id = facts.fact_id
  WHERE :article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = f.id AND s.article_id = :article)
- ORDER BY facts.organization, facts.sort, f.first_article_id, f.first_seq, facts.detail
+ ORDER BY facts.organization, facts.sort, f.first_article_id, f.first_seq, facts.detail)
+SELECT ordered.organization, ordered.aspect, ordered.detail,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = ordered.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = ordered.fact_id)) AS evidence,
+       '[' || ordered.fact_id || ']' AS fact_ids
+  FROM ordered

@@ -48,12 +48,17 @@ facts (person, aspect, detail, sort, fact_id) AS (
     FROM who JOIN event_topic t ON t.speaker_id = who.id
   UNION ALL
   SELECT who.name, CASE WHEN q.reported THEN 'said (reported)' ELSE 'said' END, q.words, 8, q.fact_id
-    FROM who JOIN quotation q ON q.speaker_id = who.id)
-SELECT facts.person, facts.aspect, facts.detail,
-       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = facts.fact_id AND se.article_id = :article),
-                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = facts.fact_id)) AS evidence,
-       '[' || facts.fact_id || ']' AS fact_ids
+    FROM who JOIN quotation q ON q.speaker_id = who.id),
+-- Sorted on their keys first, then each row read gains its evidence: a page of a long answer builds
+-- its own evidence cells, not every row's.
+ordered AS MATERIALIZED (
+SELECT facts.person, facts.aspect, facts.detail, facts.fact_id
   FROM facts
   JOIN fact f ON f.id = facts.fact_id
  WHERE :article IS NULL OR EXISTS (SELECT 1 FROM statement s WHERE s.fact_id = f.id AND s.article_id = :article)
- ORDER BY facts.person, facts.sort, f.first_article_id, f.first_seq
+ ORDER BY facts.person, facts.sort, f.first_article_id, f.first_seq)
+SELECT ordered.person, ordered.aspect, ordered.detail,
+       coalesce((SELECT se.evidence FROM statement_evidence se WHERE se.fact_id = ordered.fact_id AND se.article_id = :article),
+                (SELECT fe.evidence FROM fact_evidence fe WHERE fe.fact_id = ordered.fact_id)) AS evidence,
+       '[' || ordered.fact_id || ']' AS fact_ids
+  FROM ordered
