@@ -209,15 +209,15 @@ CheckResult canned_queries(SQLite::Database& db) {
 
 CheckResult documentation(SQLite::Database& db) {
   // Every table, view and column must have a description; FTS5's own shadow tables are internal.
-  auto missing = db.execAndGet(
-                       fmt::format("SELECT count(*) FROM ({}) o JOIN pragma_table_info(o.name) c "
-                       "WHERE NOT EXISTS (SELECT 1 FROM schema_doc d WHERE d.object = o.name AND d.column_name = c.name "
-                       "AND d.description <> '')", kOwnObjectsSql))
+  auto missing = db.execAndGet(fmt::format("SELECT count(*) FROM ({}) o JOIN pragma_table_info(o.name) c "
+                                           "WHERE NOT EXISTS (SELECT 1 FROM schema_doc d WHERE d.object = o.name "
+                                           "AND d.column_name = c.name AND d.description <> '')",
+                                           kOwnObjectsSql))
                      .getInt64();
-  auto objects = db.execAndGet(
-                       fmt::format("SELECT count(*) FROM ({}) o "
-                       "WHERE NOT EXISTS (SELECT 1 FROM schema_doc d WHERE d.object = o.name AND d.column_name = '' "
-                       "AND d.description <> '')", kOwnObjectsSql))
+  auto objects = db.execAndGet(fmt::format("SELECT count(*) FROM ({}) o "
+                                           "WHERE NOT EXISTS (SELECT 1 FROM schema_doc d WHERE d.object = o.name "
+                                           "AND d.column_name = '' AND d.description <> '')",
+                                           kOwnObjectsSql))
                      .getInt64();
   bool ok = missing == 0 && objects == 0;
   return {"documentation", ok,

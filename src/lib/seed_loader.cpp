@@ -378,7 +378,8 @@ class Loader {
     if (!fresh) {
       auto* known = facts_.find(fact_id);
       if (known && known->last_article == a.index) {
-        diagnostics_.fail(entry.where, fmt::format("[[{}]] repeats the one at {}", kind.key, to_string(same_file(entry.where, known->where))));
+        diagnostics_.fail(entry.where, fmt::format("[[{}]] repeats the one at {}", kind.key,
+                                                   to_string(same_file(entry.where, known->where))));
         return;
       }
     }

@@ -42,9 +42,8 @@ FactRegistry::Comparison FactRegistry::compare(std::string_view identity, std::i
       conflicts.push_back({other.fact, std::string(key), value, was->second, other.article, other.article == article});
     }
   }
-  if (std::none_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.fact == id; })) {
+  if (std::none_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.fact == id; }))
     variants.push_back({id, article, where, std::move(values)});
-  }
   return result;
 }
 
