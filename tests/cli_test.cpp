@@ -44,7 +44,8 @@ TEST_CASE("cli: build --timings says on stderr where the time went, --quiet keep
   auto r = run_factdb({"build", "--seed", real_seed().string(), "--quiet", "--timings"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(r.out.empty());
-  for (const char* phase : {"read, check and insert the articles", "create the indexes", "check the file written",
+  for (const char* phase : {"read, check and stage the articles", "sort the staged rows into their tables",
+                            "create the indexes", "check the file written",
                             "count, flush to disk and rename"})
     CHECK(r.err.find(phase) != std::string::npos);
 }

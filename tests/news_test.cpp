@@ -501,3 +501,40 @@ TEST_CASE("news: a fact restated after another article contradicted it is one di
     CHECK(r.ok);
   }
 }
+
+TEST_CASE("news: a fact first stated by annotation, then in words by an article whose id sorts first, is that article's",
+          "[news]") {
+  // The build sorts the rows of most tables by key before writing them; what
+  // a later article changes of a fact, or of an event, must still hold.
+  TempDir dir;
+  auto seed = copy_real_seed(dir.path());
+  const std::string text = "River council note\n\nFinland joined the river council at the river summit.\n";
+  auto report = [&](const std::string& folder, const std::string& id, const std::string& facts) {
+    write_file(seed / folder / "article.txt", text);
+    write_file(seed / folder / "facts.toml",
+               "[article]\nid = \"" + id + "\"\ntext = \"article.txt\"\n"
+               "sections = [{ role = \"headline\", quote = \"River council note\" }]\n\n"
+               "[[country]]\nid = \"finland\"\nname = \"Finland\"\n\n"
+               "[[organization]]\nid = \"river-council\"\nname = \"river council\"\n\n" + facts);
+  };
+  // Read first (its folder sorts first), though its id sorts last.
+  report("a-folder", "zz-river-note",
+         "[[event]]\nid = \"river-summit\"\nname = \"river summit\"\n\n"
+         "[[membership]]\norganization = \"river-council\"\nmember = \"finland\"\nstatus = \"member\"\n"
+         "annotation = { source = \"wikidata\", note = \"member since 2001\" }\n");
+  report("b-folder", "aa-river-note",
+         "[[event]]\nid = \"river-summit\"\nname = \"river summit\"\norganization = \"river-council\"\n\n"
+         "[[membership]]\norganization = \"river-council\"\nmember = \"finland\"\nstatus = \"member\"\n"
+         "quote = \"Finland joined the river council\"\n");
+  build_database(seed, dir / "facts.db");  // its own check proves each fact's first article, place and flag
+  SQLite::Database db((dir / "facts.db").string());
+  SQLite::Statement fact(db,
+                         "SELECT f.first_article_id, f.first_seq = s.seq, f.is_annotation FROM membership m "
+                         "JOIN fact f ON f.id = m.fact_id JOIN statement s ON s.fact_id = f.id AND s.article_id = 'aa-river-note' "
+                         "WHERE m.member_id = 'finland'");
+  REQUIRE(fact.executeStep());
+  CHECK(fact.getColumn(0).getString() == "aa-river-note");
+  CHECK(fact.getColumn(1).getInt() == 1);
+  CHECK(fact.getColumn(2).getInt() == 0);
+  CHECK(db.execAndGet("SELECT organization_id FROM event WHERE id = 'river-summit'").getString() == "river-council");
+}

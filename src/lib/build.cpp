@@ -23,6 +23,7 @@
 #include "factdb/builtin_queries.h"
 #include "paths.h"
 #include "resources.h"
+#include "seed/staging.h"
 #include "seed_loader.h"
 
 namespace fs = std::filesystem;
@@ -134,16 +135,12 @@ void refuse_output_in_seed(const fs::path& seed_dir, const fs::path& output) {
                                              seed_dir.string()));
 }
 
-}  // namespace
-
-BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, const BuildProgress& progress) {
-  check_output_path(output);
-  refuse_output_in_seed(seed_dir, output);
-
+BuildSummary build_once(const fs::path& seed_dir, const fs::path& output, const BuildProgress& progress,
+                        seed::RowOrder order) {
   TemporaryFile temp(output);
   BuildSummary summary;
   auto phase_start = std::chrono::steady_clock::now();
-  const char* const phases[] = {"read, check and insert the articles", "create the indexes",
+  const char* const phases[] = {"read, check and stage the articles", "sort the staged rows into their tables", "create the indexes",
                                 "index every name, store queries and metadata", "check the file written",
                                 "count, flush to disk and rename"};
   auto phase_done = [&] {
@@ -163,12 +160,15 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, co
     // The loader resolves every reference itself; SQLite's foreign-key check
     // runs once over the finished file instead of at every insert. Inserts
     // go to a dozen tables in turn: a 32 MB page cache keeps their hot pages.
-    db->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;");
+    // Staged rows wait in the temporary database: on disk, whatever SQLite
+    // was compiled to prefer, as they can outgrow memory.
+    db->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;"
+             "PRAGMA temp_store = FILE;");
     db->exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId, kSchemaVersion));
     db->exec(std::string(resources::schema_sql()));
     {
       SQLite::Transaction transaction(*db);
-      seed::load_seed(*db, seed_dir, progress.articles);
+      seed::load_seed(*db, seed_dir, order, {progress.articles, phase_done});
       phase_done();
       db->exec(std::string(resources::indexes_sql()));
       phase_done();
@@ -192,14 +192,32 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, co
     if (db->execAndGet("PRAGMA freelist_count").getInt64() > 0) db->exec("VACUUM");
     db.reset();
   } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == SQLITE_CANTOPEN || e.getErrorCode() == SQLITE_READONLY || e.getErrorCode() == SQLITE_FULL ||
-        e.getErrorCode() == SQLITE_IOERR)
+    if (e.getErrorCode() == SQLITE_FULL)
+      throw Error(ExitCode::missing_file,
+                  fmt::format("cannot write {}: {} (a build also needs room in the temporary folder, SQLITE_TMPDIR or "
+                              "TMPDIR, about half the size of the database)",
+                              output.string(), e.what()));
+    if (e.getErrorCode() == SQLITE_CANTOPEN || e.getErrorCode() == SQLITE_READONLY || e.getErrorCode() == SQLITE_IOERR)
       throw Error(ExitCode::missing_file, fmt::format("cannot write {}: {}", output.string(), e.what()));
     throw Error(ExitCode::internal, fmt::format("writing {} failed: {}", output.string(), e.what()));
   }
   temp.commit();
   phase_done();
   return summary;
+}
+
+}  // namespace
+
+BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, const BuildProgress& progress) {
+  check_output_path(output);
+  refuse_output_in_seed(seed_dir, output);
+  try {
+    return build_once(seed_dir, output, progress, seed::RowOrder::staged);
+  } catch (const seed::StagedRowRejected&) {
+    // Rare (the loader checks what the schema does, nearly all of it): the
+    // slower load that can name the entry SQLite rejected.
+    return build_once(seed_dir, output, progress, seed::RowOrder::as_read);
+  }
 }
 
 }  // namespace factdb

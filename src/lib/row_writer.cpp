@@ -10,6 +10,8 @@ constexpr std::size_t kBatch = 2048;    // operations handed over at once
 constexpr std::size_t kMaxQueued = 16;  // batches waiting before the loader waits
 }  // namespace
 
+bool rejects_row(int code) { return (code & 0xff) == SQLITE_CONSTRAINT || code == SQLITE_MISMATCH || code == SQLITE_TOOBIG; }
+
 RowWriter::RowWriter(SQLite::Database& db) : db_(db), thread_([this] { run(); }) { batch_.ops.reserve(kBatch); }
 
 RowWriter::~RowWriter() {
@@ -121,8 +123,7 @@ void RowWriter::write(const Batch& batch) {
     } catch (const SQLite::Exception& e) {
       // Only a row the schema rejects is a problem of the seed; a full disk
       // or an I/O error is the machine's, and says nothing about the data.
-      if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT && e.getErrorCode() != SQLITE_MISMATCH &&
-          e.getErrorCode() != SQLITE_TOOBIG) {
+      if (!rejects_row(e.getErrorCode())) {
         fatal_ = fmt::format("writing the database failed: {}", e.what());
         return;
       }

@@ -33,6 +33,11 @@ struct RowOrigin {
   const std::string* context = nullptr;
 };
 
+// Whether SQLite's error `code` says it refused a row (a constraint, a type,
+// a size): the data's problem. Anything else (a full disk, an I/O error) is
+// the machine's.
+bool rejects_row(int code);
+
 class RowWriter {
  public:
   // Starts the writing thread on `db`, which only it uses until finish().

@@ -70,8 +70,8 @@ struct Article {
 
 class Loader {
  public:
-  Loader(SQLite::Database& db, fs::path seed_dir, std::function<void(std::size_t, std::size_t)> progress)
-      : seed_dir_(std::move(seed_dir)), progress_(std::move(progress)), rows_(db) {}
+  Loader(SQLite::Database& db, fs::path seed_dir, bool staged, const LoadProgress& progress)
+      : seed_dir_(std::move(seed_dir)), progress_(progress.articles), loaded_(progress.loaded), rows_(db, staged) {}
 
   void run() {
     std::error_code ec;
@@ -104,6 +104,12 @@ class Loader {
     entities_.finish();
     for (auto& failure : rows_.finish()) diagnostics_.add(std::move(failure));
     if (!diagnostics_.empty()) throw SeedError(diagnostics_.take_sorted());
+    // What the load remembered of every fact is not needed to move the
+    // staged rows: freed first, the sort's memory comes on top of less.
+    facts_ = FactRegistry();
+    evidence_ids_ = ContentIds<NoPayload>();
+    if (loaded_) loaded_();
+    rows_.merge();
   }
 
  private:
@@ -340,7 +346,7 @@ class Loader {
     } else {
       // An attribute no article gave before: the entity's row gains it.
       for (const auto& attribute : fresh)
-        rows_.execute(fmt::format("UPDATE {} SET {} = ? WHERE id = ?", kind.table, attribute.column), {attribute.value, id});
+        rows_.update(kind.table, attribute.column, attribute.value, "id", id);
     }
     std::string content(kMentionKind);
     content.push_back('\x1e');
@@ -476,13 +482,12 @@ class Loader {
       // The first article is the one with the smallest id, whatever order
       // the folders were read in.
       if (a.header.id < article_ids_[known->first_article]) {
-        static const std::string first = "UPDATE fact SET first_article_id = ?, first_seq = ? WHERE id = ?";
-        rows_.execute(first, {a.header.id, seq, fact_id});
+        rows_.update("fact", "first_article_id", a.header.id, "id", fact_id);
+        rows_.update("fact", "first_seq", seq, "id", fact_id);
         known->first_article = a.index;
       }
       if (known->annotation_only && !annotation) {
-        static const std::string stated = "UPDATE fact SET is_annotation = 0 WHERE id = ?";
-        rows_.execute(stated, {fact_id});
+        rows_.update("fact", "is_annotation", std::int64_t{0}, "id", fact_id);
         known->annotation_only = false;
       }
       known->last_article = a.index;
@@ -501,6 +506,7 @@ class Loader {
 
   fs::path seed_dir_;
   std::function<void(std::size_t, std::size_t)> progress_;
+  std::function<void()> loaded_;
   Diagnostics diagnostics_;
   Entities entities_{diagnostics_};
   KindRules rules_{entities_};
@@ -516,9 +522,8 @@ class Loader {
 
 }  // namespace
 
-void load_seed(SQLite::Database& db, const fs::path& seed_dir,
-               const std::function<void(std::size_t done, std::size_t total)>& progress) {
-  Loader(db, seed_dir, progress).run();
+void load_seed(SQLite::Database& db, const fs::path& seed_dir, RowOrder order, const LoadProgress& progress) {
+  Loader(db, seed_dir, order == RowOrder::staged, progress).run();
 }
 
 }  // namespace factdb::seed

@@ -1,6 +1,5 @@
 #include "rows.h"
 
-#include <fmt/format.h>
 
 namespace factdb::seed {
 
@@ -15,20 +14,24 @@ void Rows::insert(std::string_view table, const Columns& columns, std::string_vi
   for (const auto& column : columns) key_.append(",").append(column.first);
   auto& sql = insert_sql_[key_];
   if (!sql) {
-    std::string names, marks;
-    for (const auto& [name, value] : columns) {
-      names += (names.empty() ? "" : ", ") + std::string(name);
-      marks += marks.empty() ? "?" : ", ?";
-    }
-    sql = intern(fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, names, marks));
+    std::vector<std::string_view> names;
+    for (const auto& column : columns) names.push_back(column.first);
+    sql = intern(staging_.insert_sql(verb, table, names));
   }
   values_.clear();
   for (const auto& column : columns) values_.push_back(column.second);
   writer_.push(sql, values_, origin_);
 }
 
-void Rows::execute(const std::string& sql, const std::vector<RowValue>& values) {
-  writer_.push(intern(sql), values, origin_);
+void Rows::update(std::string_view table, std::string_view column, RowValue value, std::string_view key_column, RowValue key) {
+  key_.clear();
+  key_.append(table).append(",").append(column).append(",").append(key_column);
+  auto& sql = update_sql_[key_];
+  if (!sql) sql = intern(staging_.update_sql(table, column, key_column));
+  values_.clear();
+  values_.push_back(std::move(value));
+  values_.push_back(std::move(key));
+  writer_.push(sql, values_, origin_);
 }
 
 }  // namespace factdb::seed

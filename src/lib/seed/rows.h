@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../row_writer.h"
+#include "staging.h"
 
 namespace factdb::seed {
 
@@ -18,23 +19,29 @@ using Columns = std::vector<std::pair<std::string_view, RowValue>>;
 
 class Rows {
  public:
-  explicit Rows(SQLite::Database& db) : writer_(db) {}
+  // `staged`: through Staging, which see.
+  Rows(SQLite::Database& db, bool staged) : staging_(db, staged), writer_(db) {}
 
   // Which seed entry the next rows come from.
   void in_context(const Location& where, std::string what);
   // INSERT (or `verb`, such as "INSERT OR IGNORE") INTO table (columns) VALUES (...).
   void insert(std::string_view table, const Columns& columns, std::string_view verb = "INSERT");
-  // Any other statement; `sql` is kept for the life of this object.
-  void execute(const std::string& sql, const std::vector<RowValue>& values);
+  // UPDATE table SET column = value WHERE key_column = key.
+  void update(std::string_view table, std::string_view column, RowValue value, std::string_view key_column, RowValue key);
   // Runs what is queued; the rows SQLite rejected, if any.
   std::vector<Diagnostic> finish() { return writer_.finish(); }
+  // After a finish() without problems: moves the staged rows to their tables.
+  // Throws StagedRowRejected when SQLite rejects one of them.
+  void merge() { staging_.merge(); }
 
  private:
   const std::string* intern(std::string sql) { return &*sql_texts_.insert(std::move(sql)).first; }
 
   std::unordered_set<std::string> sql_texts_;  // every statement's SQL, at a stable address
   std::unordered_map<std::string, const std::string*> insert_sql_;  // verb, table, columns -> SQL
+  std::unordered_map<std::string, const std::string*> update_sql_;  // table, column, key column -> SQL
   std::unordered_set<std::string> interned_;  // seed file names and entry descriptions, for RowOrigin
+  Staging staging_;  // before the writer: it creates the stage tables before the writer starts
   // Last: stopped before the texts its queue points into are freed.
   RowWriter writer_;
   RowOrigin origin_;
