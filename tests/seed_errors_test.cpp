@@ -244,6 +244,18 @@ TEST_CASE("a quote with a straight apostrophe where the article has a curly one 
   CHECK(problems[0].message.find("the article writes \u2019 where the quote has '") != std::string::npos);
 }
 
+TEST_CASE("two article folders giving the same article id: the second is refused at its [article]", "[seed]") {
+  Seed s(std::string(kHeader) + kPeople);
+  write_file(s.seed / "other" / "article.txt", kArticle);
+  write_file(s.seed / "other" / "facts.toml",
+             "[article]\nid = \"mini\"\ntext = \"article.txt\"\nsections = [{ role = \"headline\", quote = \"A test headline\" }]\n");
+  auto problems = s.problems();
+  REQUIRE(problems.size() == 1);
+  CHECK(fs::path(problems[0].where.file).parent_path().filename() == "other");
+  CHECK(problems[0].where.line == 1);
+  CHECK(problems[0].message == "duplicate article id 'mini'");
+}
+
 TEST_CASE("every problem is reported at once, in file order", "[seed]") {
   Seed s(std::string(kHeader) + kPeople + "[[person]]\nid = \"bo\"\n\n[[person]]\nid = \"cy\"\nname = \"Cy\"\nquote = \"nowhere\"\n");
   auto problems = s.problems();

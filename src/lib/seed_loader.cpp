@@ -175,7 +175,7 @@ class Loader {
     Article a;
     a.header = read_article_header(folder, *doc, fields);
     a.index = static_cast<std::uint32_t>(article_ids_.size());
-    if (std::find(article_ids_.begin(), article_ids_.end(), a.header.id) != article_ids_.end())
+    if (!known_article_ids_.insert(a.header.id).second)
       fields.fail(a.header.where, fmt::format("duplicate article id '{}'", a.header.id));
     article_ids_.push_back(a.header.id);
     if (a.header.text && inserting()) insert_article(a);
@@ -515,6 +515,7 @@ class Loader {
   std::set<std::tuple<std::int64_t, std::int64_t, std::string>> disagreements_;  // (fact, other fact, field) recorded
   std::set<std::string> sources_;
   std::vector<std::string> article_ids_;  // by index, in the order read
+  std::unordered_set<std::string> known_article_ids_;  // the same, to find a duplicate without a scan per article
   std::vector<std::string> published_;    // by index: each article's date, "" when not given
   std::unordered_set<std::string> inserted_entities_;
   Rows rows_;  // last: its writer stops before what it points into is freed
