@@ -30,8 +30,10 @@ WITH hits (id, rank) AS (
 marked (id, before, after, norm) AS (
   SELECT id, substr(text, 1, instr(text, '[') - 1), substr(text, instr(text, '[')),
          replace(replace(substr(text, instr(text, '[')), '? ', '. '), '! ', '. ')
+    -- CROSS JOIN: from the best matches to their rows, not (as SQLite would
+    -- choose) from every match again to the best.
     FROM (SELECT search_index.rowid AS id, highlight(search_index, 0, '[', ']') AS text
-            FROM hits JOIN search_index ON search_index.rowid = hits.id
+            FROM hits CROSS JOIN search_index ON search_index.rowid = hits.id
            WHERE search_index MATCH :q AND search_index.kind = 'passage')),
 -- Where each sentence before the match begins: after ". ", "? " or "! ".
 starts (id, rest, at) AS (
