@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "factdb/error.h"
 #include "../row_writer.h"
@@ -65,7 +64,7 @@ Staging::Staging(SQLite::Database& db, bool enabled) : db_(db) {
 std::string Staging::insert_sql(std::string_view verb, std::string_view table, const std::vector<std::string_view>& columns) {
   std::string marks;
   for (std::size_t i = 0; i < columns.size(); ++i) marks += i ? ", ?" : "?";
-  auto it = stages_.find(std::string(table));
+  auto it = stages_.find(table);
   if (it == stages_.end()) return fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, joined(columns), marks);
   auto& stage = it->second;
   if (stage.verb.empty()) stage.verb = verb;
@@ -75,7 +74,7 @@ std::string Staging::insert_sql(std::string_view verb, std::string_view table, c
 }
 
 std::string Staging::update_sql(std::string_view table, std::string_view column, std::string_view key_column) {
-  if (!stages_.count(std::string(table)))
+  if (stages_.find(table) == stages_.end())
     return fmt::format("UPDATE {} SET {} = ?1 WHERE {} = ?2", table, column, key_column);
   Update update{std::string(table), std::string(column), std::string(key_column)};
   auto shape = std::find(updates_.begin(), updates_.end(), update) - updates_.begin();
@@ -86,7 +85,8 @@ std::string Staging::update_sql(std::string_view table, std::string_view column,
 void Staging::merge() {
   try {
     for (const auto& [table, stage] : stages_) {
-      // Ties (a row replaced by a later one) keep the order they came in.
+      // Equal keys (only INSERT OR IGNORE lets them through) keep the order
+      // they came in: the row kept is the one a direct insert would keep.
       if (!stage.verb.empty())
         db_.exec(fmt::format("{} INTO main.{} ({}) SELECT {} FROM temp.{} ORDER BY {}, rowid", stage.verb, table,
                              stage.columns, stage.columns, stage_name(table), stage.key));

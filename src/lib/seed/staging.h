@@ -9,10 +9,11 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace factdb::seed {
@@ -61,7 +62,7 @@ class Staging {
   };
 
   SQLite::Database& db_;
-  std::unordered_map<std::string, Stage> stages_;
+  std::map<std::string, Stage, std::less<>> stages_;  // by name: the copies run in one order on every platform
   std::vector<Update> updates_;  // a recorded update names its shape by index here
 };
 
