@@ -158,10 +158,10 @@ BuildSummary build_once(const fs::path& seed_dir, const fs::path& output, const 
                                                  SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     // The temporary file is thrown away on failure, so it needs no journal.
     // The loader resolves every reference itself; SQLite's foreign-key check
-    // runs once over the finished file instead of at every insert. Inserts
-    // go to a dozen tables in turn: a 32 MB page cache keeps their hot pages.
-    // Staged rows wait in the temporary database: on disk, whatever SQLite
-    // was compiled to prefer, as they can outgrow memory.
+    // runs once over the finished file instead of at every insert. A 32 MB
+    // page cache serves the copies of the staged tables, the indexes and the
+    // checks. Staged rows wait in the temporary database: on disk, whatever
+    // SQLite was compiled to prefer, as they can outgrow memory.
     db->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;"
              "PRAGMA temp_store = FILE;");
     db->exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId, kSchemaVersion));

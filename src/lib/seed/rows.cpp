@@ -1,6 +1,5 @@
 #include "rows.h"
 
-
 namespace factdb::seed {
 
 void Rows::in_context(const Location& where, std::string what) {
