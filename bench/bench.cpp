@@ -367,7 +367,7 @@ int main(int argc, char** argv) {
                                                                 {"attended", {{"who", first_name("person")}}},
                                                                 {"organization", {{"organization", first_name("organization")}}}};
     // A page or one article takes milliseconds, where a neighbour's burst on
-    // this shared machine can double one run: those get more runs than the
+    // a shared machine can double one run: those get more runs than the
     // whole answers, whose median of --repeat is steady.
     auto time_ms = [&](const std::string& name, const factdb::ParamValues& params, std::size_t& rows, factdb::Page page = {},
                        int runs = 0) {

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -14,12 +15,6 @@ namespace factdb::seed {
 namespace {
 
 std::string stage_name(std::string_view table) { return fmt::format("staged_{}", table); }
-
-std::string joined(const std::vector<std::string_view>& columns) {
-  std::string out;
-  for (auto c : columns) out.append(out.empty() ? "" : ", ").append(c);
-  return out;
-}
 
 }  // namespace
 
@@ -65,12 +60,12 @@ std::string Staging::insert_sql(std::string_view verb, std::string_view table, c
   std::string marks;
   for (std::size_t i = 0; i < columns.size(); ++i) marks += i ? ", ?" : "?";
   auto it = stages_.find(table);
-  if (it == stages_.end()) return fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, joined(columns), marks);
+  if (it == stages_.end()) return fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, fmt::join(columns, ", "), marks);
   auto& stage = it->second;
   if (stage.verb.empty()) stage.verb = verb;
   if (stage.verb != verb)
     throw Error(ExitCode::internal, fmt::format("table {} is staged for {}, not {}", table, stage.verb, verb));
-  return fmt::format("INSERT INTO temp.{} ({}) VALUES ({})", stage_name(table), joined(columns), marks);
+  return fmt::format("INSERT INTO temp.{} ({}) VALUES ({})", stage_name(table), fmt::join(columns, ", "), marks);
 }
 
 std::string Staging::update_sql(std::string_view table, std::string_view column, std::string_view key_column) {
