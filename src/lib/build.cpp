@@ -214,8 +214,9 @@ BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, co
   try {
     return build_once(seed_dir, output, progress, seed::RowOrder::staged);
   } catch (const seed::StagedRowRejected&) {
-    // Rare (the loader checks what the schema does, nearly all of it): the
-    // slower load that can name the entry SQLite rejected.
+    // Rare (the loader checks what the schema does, nearly all of it, and two
+    // contents share an id one time in 2^53 per pair): the slower load that
+    // can name the entry SQLite rejected, or tell the two contents apart.
     return build_once(seed_dir, output, progress, seed::RowOrder::as_read);
   }
 }

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,7 +16,9 @@
 #include "seed/dates.h"
 #include "seed/entities.h"
 #include "seed/entry_reader.h"
-#include "seed/fact_registry.h"
+#include "seed/content_ids.h"
+#include "seed/disagreements.h"
+#include "seed/identities.h"
 #include "seed/kind_rules.h"
 #include "seed/rows.h"
 
@@ -31,21 +32,25 @@ constexpr std::string_view kFactsFile = "facts.toml";
 constexpr std::size_t kParseAhead = 4;  // parsed files waiting for the loader, at most
 constexpr std::string_view kSourcesFile = "sources.toml";
 constexpr std::string_view kMentionKind = "mention";  // fact.kind of an article naming an entity
+// A fact stated again by another article: its first article is the one with
+// the smallest id, whatever order the folders were read in, and it rests on
+// words once any article's words state it. As an upsert, it holds whether the
+// rows go to the table as read or are staged and copied in key order.
+constexpr std::string_view kFactRestated =
+    "ON CONFLICT (id) DO UPDATE SET "
+    "first_seq = iif(excluded.first_article_id < first_article_id, excluded.first_seq, first_seq), "
+    "first_article_id = min(excluded.first_article_id, first_article_id), "
+    "is_annotation = min(excluded.is_annotation, is_annotation)";
 
 FilePosition position(const Location& where) { return {where.line, where.column}; }
 
-// A position the registry kept, in the file of `here` (the same article's).
+// A position kept for the article being read, in the file of `here`.
 Location same_file(const Location& here, FilePosition there) { return {here.file, there.line, there.column}; }
 
 std::string value_text(const RowValue& v) {
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   return {};
-}
-
-RowValue text_or_null(const RowValue& v) {
-  if (std::holds_alternative<std::monostate>(v)) return v;
-  return value_text(v);
 }
 
 // Appends `v` to a fact's content so that no two different values read alike.
@@ -64,6 +69,8 @@ struct Article {
   std::map<std::pair<std::size_t, std::size_t>, std::int64_t> evidence;  // (byte start, length) -> evidence id
   std::unordered_map<std::string, std::int64_t> labels;                  // label -> fact id (0: not stored)
   std::unordered_map<std::string, int> occurrences;                      // content -> times stated so far
+  std::unordered_map<std::int64_t, FilePosition> stated;                 // fact id -> where this article states it
+  Identities identities;                                                 // of the facts it states
   std::optional<IsoDate> published;  // the article's date, when a [[date]] with role = "published" gives it
   std::string published_iso;
 };
@@ -71,7 +78,13 @@ struct Article {
 class Loader {
  public:
   Loader(SQLite::Database& db, fs::path seed_dir, bool staged, const LoadProgress& progress)
-      : seed_dir_(std::move(seed_dir)), progress_(progress.articles), loaded_(progress.loaded), rows_(db, staged) {}
+      : seed_dir_(std::move(seed_dir)),
+        progress_(progress.articles),
+        loaded_(progress.loaded),
+        fact_ids_(!staged),
+        evidence_ids_(!staged),
+        disagreements_(db),
+        rows_(db, staged) {}
 
   void run() {
     std::error_code ec;
@@ -104,12 +117,9 @@ class Loader {
     entities_.finish();
     for (auto& failure : rows_.finish()) diagnostics_.add(std::move(failure));
     if (!diagnostics_.empty()) throw SeedError(diagnostics_.take_sorted());
-    // What the load remembered of every fact is not needed to move the
-    // staged rows: freed first, the sort's memory comes on top of less.
-    facts_ = FactRegistry();
-    evidence_ids_ = ContentIds<NoPayload>();
     if (loaded_) loaded_();
     rows_.merge();
+    disagreements_.derive(published_);
   }
 
  private:
@@ -263,7 +273,9 @@ class Loader {
     auto key = std::make_pair(span.start, span.length);
     if (auto it = a.evidence.find(key); it != a.evidence.end()) return it->second;
     std::string content = fmt::format("evidence\x1f{}\x1f{}\x1f{}", a.header.id, span.start, span.length);
-    auto id = evidence_ids_.id(content).first;
+    // A staged build forgets ids (ContentIds): two spans given one id then
+    // meet in the evidence table's key, and the build loads again.
+    auto id = evidence_ids_.id(content).id;
     const auto& text = *a.header.text;
     rows_.insert("evidence", {{"id", id},
                               {"article_id", a.header.id},
@@ -352,10 +364,9 @@ class Loader {
     content.push_back('\x1e');
     append_value(content, id);
     append_value(content, a.header.id);
-    bool fresh_fact = false;
-    auto fact_id = facts_.id(content, fresh_fact);
-    insert_statement(a, entry, fact_id, kMentionKind, true);
-    rows_.insert("mention", {{"fact_id", fact_id}, {"entity_id", id}, {"article_id", a.header.id}, {"name", name}});
+    auto fact = fact_ids_.id(content);
+    insert_statement(a, entry, fact, kMentionKind);
+    rows_.insert("mention", {{"fact_id", fact.id}, {"entity_id", id}, {"article_id", a.header.id}, {"name", name}});
   }
 
   void store_fact(Article& a, const Entry& entry) {
@@ -379,38 +390,36 @@ class Loader {
       auto times = ++a.occurrences[content];
       if (times > 1) content += fmt::format("#{}", times);
     }
-    bool fresh = false;
-    auto fact_id = facts_.id(content, fresh);
-    if (!fresh) {
-      auto* known = facts_.find(fact_id);
-      if (known && known->last_article == a.index) {
-        diagnostics_.fail(entry.where, fmt::format("[[{}]] repeats the one at {}", kind.key,
-                                                   to_string(same_file(entry.where, known->where))));
-        return;
-      }
+    auto fact = fact_ids_.id(content);
+    if (auto it = a.stated.find(fact.id); it != a.stated.end()) {
+      diagnostics_.fail(entry.where,
+                        fmt::format("[[{}]] repeats the one at {}", kind.key, to_string(same_file(entry.where, it->second))));
+      return;
     }
-    if (!kind.identity.empty() && !compare(a, entry, fact_id)) return;
-    insert_statement(a, entry, fact_id, kind.table, fresh);
-    if (!entry.label.empty()) a.labels[entry.label] = fact_id;
-    if (!fresh) return;
+    if (!kind.identity.empty() && !compare(a, entry, fact.id)) return;
+    insert_statement(a, entry, fact, kind.table);
+    if (!entry.label.empty()) a.labels[entry.label] = fact.id;
+    // Every statement gives the fact's row; the first to reach the table
+    // stays, as all of them say the same (ContentIds).
     Columns row;
     for (const auto& v : entry.values) row.emplace_back(v.field->column, v.value);
-    row.emplace_back("fact_id", fact_id);
-    rows_.insert(kind.table, row);
+    row.emplace_back("fact_id", fact.id);
+    rows_.insert(kind.table, row, "INSERT", "ON CONFLICT (fact_id) DO NOTHING");
     for (const auto& list : entry.lists) {
       std::set<std::string> seen;
+      auto upsert = fmt::format("ON CONFLICT (fact_id, {}) DO NOTHING", list.field->column);
       for (const auto& [ref, node] : list.ids)
-        if (seen.insert(ref).second) rows_.insert(list.field->child_table, {{"fact_id", fact_id}, {list.field->column, ref}});
+        if (seen.insert(ref).second)
+          rows_.insert(list.field->child_table, {{"fact_id", fact.id}, {list.field->column, ref}}, "INSERT", upsert);
     }
   }
 
-  // Compares a fact with the others of its identity: within one article a
-  // second statement is an error; from another article, a field given
-  // differently is a disagreement, recorded with both values.
+  // Compares a fact with the others of its identity in the same article, where
+  // a second statement is an error, and records it to be compared with the
+  // other articles' once every article is read (Disagreements).
   bool compare(Article& a, const Entry& entry, std::int64_t fact_id) {
     const auto& kind = *entry.kind;
     std::string identity(kind.table);
-    FactRegistry::Values values;
     for (auto key : kind.identity) {
       identity.push_back('\x1e');
       if (const auto* v = entry.value(key)) {
@@ -420,87 +429,44 @@ class Loader {
         if (const auto* by = entry.value(kind.unnamed_by)) append_value(identity, by->value);
       }
     }
+    FieldValues values;
     values.fields.reserve(entry.values.size());
-    for (const auto& v : entry.values) values.fields.emplace_back(v.field->key, v.value);
-    auto result = facts_.compare(identity, fact_id, a.index, position(entry.where), std::move(values));
-    // A statement is as of its dates, or its article's: the same holding or
-    // status given otherwise by articles of different dates tells a change,
-    // not a disagreement; the dates themselves given otherwise do disagree.
-    bool dated_kind = std::any_of(kind.fields.begin(), kind.fields.end(), [](const FieldSpec& f) { return f.type == FieldType::date; });
-    if (dated_kind)
-      result.conflicts.erase(std::remove_if(result.conflicts.begin(), result.conflicts.end(),
-                                            [&](const FactRegistry::Conflict& c) {
-                                              const auto& mine = published_[a.index];
-                                              const auto& theirs = published_[c.other_article];
-                                              // Two dates given for the same thing do disagree.
-                                              const auto* field = entry.value(c.field);
-                                              bool date_field = field && field->field->type == FieldType::date;
-                                              return !c.same_article && !date_field && !mine.empty() && !theirs.empty() &&
-                                                     mine != theirs;
-                                            }),
-                             result.conflicts.end());
-    if (result.same_article) {
-      std::string what = "states again";
-      for (const auto& c : result.conflicts)
-        if (c.same_article) what = fmt::format("contradicts ('{}' is {} there)", c.field, value_text(c.other_value));
-      diagnostics_.fail(entry.where, fmt::format("[[{}]] {} the one at {}: an article states a fact once", kind.key, what,
-                                                 to_string(same_file(entry.where, *result.same_article))));
-      return false;
-    }
-    for (const auto& c : result.conflicts) {
-      bool mine_first = fact_id < c.other_fact;
-      // A fact restated by a third article meets the same rival again: the
-      // disagreement is between the two facts, recorded once.
-      if (!disagreements_.emplace(mine_first ? fact_id : c.other_fact, mine_first ? c.other_fact : fact_id, c.field).second)
-        continue;
-      rows_.insert("disagreement", {{"fact_id", mine_first ? fact_id : c.other_fact},
-                                    {"other_fact_id", mine_first ? c.other_fact : fact_id},
-                                    {"field", c.field},
-                                    {"value", text_or_null(mine_first ? c.value : c.other_value)},
-                                    {"other_value", text_or_null(mine_first ? c.other_value : c.value)}});
-    }
-    return true;
+    for (const auto& v : entry.values) values.fields.emplace_back(v.field, v.value);
+    auto key = identity_key(identity);
+    Disagreements::record(rows_, kind, key, fact_id, a.index, values);
+    auto result = a.identities.compare(key, fact_id, a.index, position(entry.where), std::move(values));
+    if (!result.same_article) return true;
+    std::string what = "states again";
+    for (const auto& c : result.conflicts)
+      what = fmt::format("contradicts ('{}' is {} there)", c.field->key, value_text(c.other_value));
+    diagnostics_.fail(entry.where, fmt::format("[[{}]] {} the one at {}: an article states a fact once", kind.key, what,
+                                               to_string(same_file(entry.where, *result.same_article))));
+    return false;
   }
 
-  // This article states fact `fact_id`: the fact row the first time any
-  // article does, and this article's statement with its quotes or annotation.
-  void insert_statement(Article& a, const Entry& entry, std::int64_t fact_id, std::string_view kind, bool fresh) {
+  // This article states `fact`: the fact's row (the first time any article
+  // does; restated, see kFactRestated), and this article's statement with
+  // its quotes or annotation.
+  void insert_statement(Article& a, const Entry& entry, ContentIds::Id fact, std::string_view kind) {
     auto seq = a.next_seq++;
     bool annotation = entry.annotation.has_value() || entry.spans.empty();
-    if (fresh) {
-      rows_.insert("fact", {{"id", fact_id},
-                            {"kind", std::string(kind)},
-                            {"first_article_id", a.header.id},
-                            {"first_seq", seq},
-                            {"is_annotation", std::int64_t{annotation}}});
-      FactRegistry::Fact fact;
-      fact.first_article = fact.last_article = a.index;
-      fact.where = position(entry.where);
-      fact.annotation_only = annotation;
-      facts_.add(fact_id, fact);
-    } else if (auto* known = facts_.find(fact_id)) {
-      // The first article is the one with the smallest id, whatever order
-      // the folders were read in.
-      if (a.header.id < article_ids_[known->first_article]) {
-        rows_.update("fact", "first_article_id", a.header.id, "id", fact_id);
-        rows_.update("fact", "first_seq", seq, "id", fact_id);
-        known->first_article = a.index;
-      }
-      if (known->annotation_only && !annotation) {
-        rows_.update("fact", "is_annotation", std::int64_t{0}, "id", fact_id);
-        known->annotation_only = false;
-      }
-      known->last_article = a.index;
-      known->where = position(entry.where);
-    }
+    rows_.content(fact.id, fact.check);
+    rows_.insert("fact",
+                 {{"id", fact.id},
+                  {"kind", std::string(kind)},
+                  {"first_article_id", a.header.id},
+                  {"first_seq", seq},
+                  {"is_annotation", std::int64_t{annotation}}},
+                 "INSERT", kFactRestated);
+    a.stated.emplace(fact.id, position(entry.where));
     rows_.insert("statement", {{"article_id", a.header.id},
                                {"seq", seq},
-                               {"fact_id", fact_id},
+                               {"fact_id", fact.id},
                                {"label", entry.label.empty() ? RowValue() : RowValue(entry.label)},
                                {"annotation_source_id", entry.annotation ? RowValue(entry.annotation->source) : RowValue()},
                                {"annotation_note", entry.annotation ? RowValue(entry.annotation->note) : RowValue()}});
     for (auto span : entry.spans)
-      rows_.insert("citation", {{"fact_id", fact_id}, {"article_id", a.header.id}, {"evidence_id", evidence_id(a, span)}},
+      rows_.insert("citation", {{"fact_id", fact.id}, {"article_id", a.header.id}, {"evidence_id", evidence_id(a, span)}},
                    "INSERT OR IGNORE");
   }
 
@@ -510,14 +476,14 @@ class Loader {
   Diagnostics diagnostics_;
   Entities entities_{diagnostics_};
   KindRules rules_{entities_};
-  FactRegistry facts_;
-  ContentIds<NoPayload> evidence_ids_;
-  std::set<std::tuple<std::int64_t, std::int64_t, std::string>> disagreements_;  // (fact, other fact, field) recorded
+  ContentIds fact_ids_;
+  ContentIds evidence_ids_;
   std::set<std::string> sources_;
   std::vector<std::string> article_ids_;  // by index, in the order read
   std::unordered_set<std::string> known_article_ids_;  // the same, to find a duplicate without a scan per article
   std::vector<std::string> published_;    // by index: each article's date, "" when not given
   std::unordered_set<std::string> inserted_entities_;
+  Disagreements disagreements_;  // before the writer: it creates its table before the writer starts
   Rows rows_;  // last: its writer stops before what it points into is freed
 };
 

@@ -10,8 +10,10 @@
 namespace factdb::seed {
 
 // How rows reach their tables: `staged` sorts the tables stored in key order
-// before writing them (fast; see staging.h); `as_read` inserts every row as
-// the seed gives it, so that a row SQLite rejects is blamed on its entry.
+// before writing them, and remembers nothing per fact (fast, in bounded
+// memory; see staging.h and content_ids.h); `as_read` inserts every row as the
+// seed gives it, so that a row SQLite rejects is blamed on its entry, and
+// remembers every id given, so that two contents sharing one are moved apart.
 enum class RowOrder { staged, as_read };
 
 struct LoadProgress {
@@ -25,7 +27,7 @@ struct LoadProgress {
 // Throws SeedError with every problem found (file, line, column, what was
 // expected), or Error(missing_file) when `seed_dir` is not a readable folder.
 // With RowOrder::staged, throws StagedRowRejected when SQLite rejects a staged
-// row: the caller loads again as_read to find its entry.
+// row or two contents were given one id: the caller loads again as_read.
 // After a throw `db` may hold a partial load: the caller discards it.
 void load_seed(SQLite::Database& db, const std::filesystem::path& seed_dir, RowOrder order, const LoadProgress& progress = {});
 

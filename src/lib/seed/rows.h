@@ -20,12 +20,15 @@ using Columns = std::vector<std::pair<std::string_view, RowValue>>;
 class Rows {
  public:
   // `staged`: through Staging, which see.
-  Rows(SQLite::Database& db, bool staged) : staging_(db, staged), writer_(db) {}
+  Rows(SQLite::Database& db, bool staged) : staging_(db, staged), content_sql_(staging_.content_sql()), writer_(db) {}
 
   // Which seed entry the next rows come from.
   void in_context(const Location& where, std::string what);
-  // INSERT (or `verb`, such as "INSERT OR IGNORE") INTO table (columns) VALUES (...).
-  void insert(std::string_view table, const Columns& columns, std::string_view verb = "INSERT");
+  // INSERT (or `verb`, such as "INSERT OR IGNORE") INTO table (columns) VALUES (...) `upsert`.
+  void insert(std::string_view table, const Columns& columns, std::string_view verb = "INSERT", std::string_view upsert = {});
+  // Records that `id` was derived from a content with `check` (see
+  // Staging::content_sql): nothing when not staged.
+  void content(std::int64_t id, std::uint32_t check);
   // UPDATE table SET column = value WHERE key_column = key.
   void update(std::string_view table, std::string_view column, RowValue value, std::string_view key_column, RowValue key);
   // Runs what is queued; the rows SQLite rejected, if any.
@@ -42,6 +45,7 @@ class Rows {
   std::unordered_map<std::string, const std::string*> update_sql_;  // table, column, key column -> SQL
   std::unordered_set<std::string> interned_;  // seed file names and entry descriptions, for RowOrigin
   Staging staging_;  // before the writer: it creates the stage tables before the writer starts
+  std::string content_sql_;
   // Last: stopped before the texts its queue points into are freed.
   RowWriter writer_;
   RowOrigin origin_;

@@ -48,55 +48,61 @@ Staging::Staging(SQLite::Database& db, bool enabled) : db_(db) {
     // A rowid table keyed otherwise numbers its rows in the order they come:
     // sorting them would change the file's rowids, so it is not staged.
     if (key.empty() || !(without_rowid || (integer_key && key.size() == 1))) continue;
-    Stage stage{columns, {}, {}};
+    Stage stage{columns, {}, {}, {}};
     for (const auto& [position, name] : key) stage.key.append(stage.key.empty() ? "" : ", ").append(name);
     db.exec(fmt::format("CREATE TEMP TABLE {} ({})", stage_name(table), definitions));
     stages_.emplace(table, std::move(stage));
   }
-  if (!stages_.empty()) db.exec("CREATE TEMP TABLE staged_update (shape INTEGER NOT NULL, value, key)");
+  if (stages_.empty()) return;
+  db.exec("CREATE TEMP TABLE staged_content (id INTEGER NOT NULL, check_hash INTEGER NOT NULL)");
 }
 
-std::string Staging::insert_sql(std::string_view verb, std::string_view table, const std::vector<std::string_view>& columns) {
+std::string Staging::insert_sql(std::string_view verb, std::string_view table, const std::vector<std::string_view>& columns,
+                                std::string_view upsert) {
   std::string marks;
   for (std::size_t i = 0; i < columns.size(); ++i) marks += i ? ", ?" : "?";
   auto it = stages_.find(table);
-  if (it == stages_.end()) return fmt::format("{} INTO {} ({}) VALUES ({})", verb, table, fmt::join(columns, ", "), marks);
+  if (it == stages_.end())
+    return fmt::format("{} INTO {} ({}) VALUES ({}) {}", verb, table, fmt::join(columns, ", "), marks, upsert);
   auto& stage = it->second;
-  if (stage.verb.empty()) stage.verb = verb;
-  if (stage.verb != verb)
-    throw Error(ExitCode::internal, fmt::format("table {} is staged for {}, not {}", table, stage.verb, verb));
+  if (stage.verb.empty()) {
+    stage.verb = verb;
+    stage.upsert = upsert;
+  }
+  if (stage.verb != verb || stage.upsert != upsert)
+    throw Error(ExitCode::internal, fmt::format("table {} is staged for '{} {}', not '{} {}'", table, stage.verb,
+                                                stage.upsert, verb, upsert));
   return fmt::format("INSERT INTO temp.{} ({}) VALUES ({})", stage_name(table), fmt::join(columns, ", "), marks);
 }
 
-std::string Staging::update_sql(std::string_view table, std::string_view column, std::string_view key_column) {
-  if (stages_.find(table) == stages_.end())
-    return fmt::format("UPDATE {} SET {} = ?1 WHERE {} = ?2", table, column, key_column);
-  Update update{std::string(table), std::string(column), std::string(key_column)};
-  auto shape = std::find(updates_.begin(), updates_.end(), update) - updates_.begin();
-  if (shape == static_cast<std::ptrdiff_t>(updates_.size())) updates_.push_back(std::move(update));
-  return fmt::format("INSERT INTO temp.staged_update (shape, value, key) VALUES ({}, ?1, ?2)", shape);
+std::string Staging::content_sql() const {
+  return stages_.empty() ? "" : "INSERT INTO temp.staged_content (id, check_hash) VALUES (?, ?)";
+}
+
+std::string Staging::update_sql(std::string_view table, std::string_view column, std::string_view key_column) const {
+  if (stages_.find(table) != stages_.end())
+    throw Error(ExitCode::internal, fmt::format("table {} is staged: its rows take no UPDATE", table));
+  return fmt::format("UPDATE {} SET {} = ?1 WHERE {} = ?2", table, column, key_column);
 }
 
 void Staging::merge() {
+  if (stages_.empty()) return;
   try {
+    {
+      SQLite::Statement shared(db_, "SELECT id FROM temp.staged_content GROUP BY id HAVING min(check_hash) <> max(check_hash) LIMIT 1");
+      if (shared.executeStep())
+        throw StagedRowRejected(fmt::format("two different contents were given id {}", shared.getColumn(0).getInt64()));
+    }
+    db_.exec("DROP TABLE temp.staged_content");
     for (const auto& [table, stage] : stages_) {
-      // Equal keys (only INSERT OR IGNORE lets them through) keep the order
-      // they came in: the row kept is the one a direct insert would keep.
+      // Equal keys keep the order they came in: a row's upsert, or the row
+      // INSERT OR IGNORE keeps, is what a direct insert would give. "WHERE
+      // true" tells SQLite the ON of an upsert is not a join's.
       if (!stage.verb.empty())
-        db_.exec(fmt::format("{} INTO main.{} ({}) SELECT {} FROM temp.{} ORDER BY {}, rowid", stage.verb, table,
-                             stage.columns, stage.columns, stage_name(table), stage.key));
+        db_.exec(fmt::format("{} INTO main.{} ({}) SELECT {} FROM temp.{} WHERE true ORDER BY {}, rowid {}", stage.verb, table,
+                             stage.columns, stage.columns, stage_name(table), stage.key, stage.upsert));
       db_.exec(fmt::format("DROP TABLE temp.{}", stage_name(table)));
     }
-    // Of the updates to one column of a row, the last recorded is the one
-    // that stands, as it would have been made last.
-    for (std::size_t shape = 0; shape < updates_.size(); ++shape) {
-      const auto& u = updates_[shape];
-      db_.exec(fmt::format("UPDATE main.{0} SET {1} = latest.value FROM (SELECT key, value FROM temp.staged_update "
-                           "WHERE rowid IN (SELECT max(rowid) FROM temp.staged_update WHERE shape = {3} GROUP BY key)) "
-                           "AS latest WHERE {0}.{2} = latest.key",
-                           u.table, u.column, u.key_column, shape));
-    }
-    if (!stages_.empty()) db_.exec("DROP TABLE temp.staged_update");
   } catch (const SQLite::Exception& e) {
     if (rejects_row(e.getErrorCode())) throw StagedRowRejected(e.what());
     throw;

@@ -34,18 +34,30 @@ class Staging {
   Staging(SQLite::Database& db, bool enabled);
 
   // The SQL for `verb` ("INSERT", "INSERT OR IGNORE", ...) of `columns` into
-  // `table`: into its stage table when it has one. Throws Error(internal)
-  // when a staged table is given a second verb: the copy applies one.
-  std::string insert_sql(std::string_view verb, std::string_view table, const std::vector<std::string_view>& columns);
+  // `table`, followed by `upsert` (an ON CONFLICT clause, or empty): into its
+  // stage table when it has one, and then the copy applies verb and upsert
+  // to each staged row in the order of its key, rows of one key in the order
+  // they came. Throws Error(internal) when a staged table is given a second
+  // verb or upsert: the copy applies one.
+  std::string insert_sql(std::string_view verb, std::string_view table, const std::vector<std::string_view>& columns,
+                         std::string_view upsert = {});
+
+  // The SQL that records, in a staged build, that id (first parameter) was
+  // derived from a content whose check hash is the second (ContentIds); ""
+  // when not staged, where ids are remembered as they are given. merge()
+  // throws StagedRowRejected when two checks of one id differ: two contents
+  // share it, and the build must load again remembering ids.
+  std::string content_sql() const;
 
   // The SQL that sets `column` of the row whose `key_column` is the second
-  // parameter to the first parameter. For a staged table the update is
-  // recorded, and made once the table is copied, in the order recorded.
-  std::string update_sql(std::string_view table, std::string_view column, std::string_view key_column);
+  // parameter to the first parameter. Throws Error(internal) for a staged
+  // table: its rows are not there yet, and a later statement of a row says
+  // what it changes through the upsert of insert_sql.
+  std::string update_sql(std::string_view table, std::string_view column, std::string_view key_column) const;
 
-  // Copies every stage table into its table, sorted by key, then makes the
-  // recorded updates. Throws StagedRowRejected when SQLite rejects a row,
-  // SQLite::Exception for any other failure.
+  // Checks the recorded contents, then copies every stage table into its
+  // table, sorted by key. Throws StagedRowRejected when SQLite rejects a row
+  // or two contents share an id, SQLite::Exception for any other failure.
   void merge();
 
  private:
@@ -53,17 +65,10 @@ class Staging {
     std::string columns;  // every insertable column, in the table's order
     std::string key;      // the primary key's columns, in key order
     std::string verb;     // the one verb its rows were inserted with ("" until the first)
+    std::string upsert;   // and the one ON CONFLICT clause
   };
-  struct Update {
-    std::string table, column, key_column;
-    bool operator==(const Update& other) const {
-      return table == other.table && column == other.column && key_column == other.key_column;
-    }
-  };
-
   SQLite::Database& db_;
   std::map<std::string, Stage, std::less<>> stages_;  // by name: the copies run in one order on every platform
-  std::vector<Update> updates_;  // a recorded update names its shape by index here
 };
 
 }  // namespace factdb::seed
