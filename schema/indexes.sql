@@ -2,6 +2,15 @@
 -- Created after the bulk load, which is faster than keeping them up to date
 -- row by row; the database a build writes has them all.
 
+-- What is unique besides a table's key. The loader already refuses what would
+-- break these; declared in the tables, they would be kept up to date row by
+-- row, each row landing at a random place of a tree far larger than the page
+-- cache, while the rows themselves arrive in key order.
+CREATE UNIQUE INDEX evidence_span ON evidence (article_id, start, length);
+CREATE UNIQUE INDEX statement_of_fact ON statement (fact_id, article_id);
+CREATE UNIQUE INDEX statement_label ON statement (article_id, label);
+CREATE UNIQUE INDEX mention_of_entity ON mention (entity_id, article_id);
+
 -- Corpus-wide answers list a kind's facts in this order, without a sort.
 CREATE INDEX fact_by_kind ON fact (kind, first_article_id, first_seq);
 CREATE INDEX disagreement_by_other ON disagreement (other_fact_id);

@@ -21,13 +21,13 @@ CREATE TABLE article (
 ) STRICT;
 
 -- A verbatim span of an article. For every row substr(article.text, start, length) = quote (SQLite's 1-based character positions).
+-- One row per span (unique index evidence_span).
 CREATE TABLE evidence (
   id         INTEGER PRIMARY KEY,      -- evidence span id
   article_id TEXT NOT NULL REFERENCES article (id),  -- the article the span is in
   start      INTEGER NOT NULL CHECK (start >= 1),    -- 1-based character offset, as SQLite's substr() counts
   length     INTEGER NOT NULL CHECK (length >= 1),   -- length in characters
-  quote      TEXT NOT NULL CHECK (length(quote) = length),  -- the span's text; substr(article.text, start, length) = quote
-  UNIQUE (article_id, start, length)
+  quote      TEXT NOT NULL CHECK (length(quote) = length)  -- the span's text; substr(article.text, start, length) = quote
 ) STRICT;
 
 -- Which span of an article is its navigation, headline, byline, body or footer.
@@ -58,7 +58,9 @@ CREATE TABLE fact (
 ) STRICT;
 
 -- An article stating a fact, in its words (its citations) or by an
--- annotation: knowledge the article does not give, with its source.
+-- annotation: knowledge the article does not give, with its source. An
+-- article states a fact once (unique index statement_of_fact) and gives a
+-- label once (statement_label).
 CREATE TABLE statement (
   article_id           TEXT NOT NULL REFERENCES article (id),  -- the article
   seq                  INTEGER NOT NULL CHECK (seq >= 1),      -- its place among the article's statements, in the order facts.toml is read
@@ -67,9 +69,7 @@ CREATE TABLE statement (
   annotation_source_id TEXT REFERENCES annotation_source (id),  -- set when the article's entry rests on an annotation, not its words
   annotation_note      TEXT,           -- for an annotation: what the source says, precisely enough to look it up
   CHECK ((annotation_source_id IS NULL) = (annotation_note IS NULL)),
-  PRIMARY KEY (article_id, seq),
-  UNIQUE (fact_id, article_id),
-  UNIQUE (article_id, label)
+  PRIMARY KEY (article_id, seq)
 ) STRICT, WITHOUT ROWID;
 
 -- Two facts that cannot both be true, stated by different articles: the same
@@ -106,12 +106,12 @@ CREATE TABLE entity (
 ) STRICT;
 
 -- An article naming an entity: links every article to the entities it names, with the name as it prints it.
+-- One row per entity and article (unique index mention_of_entity).
 CREATE TABLE mention (
   fact_id    INTEGER PRIMARY KEY REFERENCES fact (id),  -- the fact: this article names this entity
   entity_id  TEXT NOT NULL REFERENCES entity (id),      -- the entity
   article_id TEXT NOT NULL REFERENCES article (id),     -- the article
-  name       TEXT NOT NULL,            -- the name as this article prints it
-  UNIQUE (entity_id, article_id)
+  name       TEXT NOT NULL             -- the name as this article prints it
 ) STRICT;
 
 -- Derived once every article is loaded: each entity's first mention, in the

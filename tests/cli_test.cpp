@@ -9,6 +9,7 @@
 
 #include <sstream>
 
+#include "factdb/database.h"
 #include "factdb/text.h"
 #include "helpers.h"
 
@@ -313,7 +314,8 @@ TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "
   }
   auto newer = ws({"check"});
   CHECK(newer.exit_code == 3);
-  CHECK(newer.err.find("schema version 99, but this factdb reads version 4; upgrade factdb") != std::string::npos);
+  CHECK(newer.err.find("schema version 99, but this factdb reads version " + std::to_string(factdb::kSchemaVersion) + "; upgrade factdb") !=
+        std::string::npos);
   {
     SQLite::Database db((ws.dir / "facts.db").string(), SQLite::OPEN_READWRITE);
     db.exec("PRAGMA user_version = 1");

@@ -19,7 +19,7 @@
 namespace factdb {
 
 // PRAGMA user_version of the databases this factdb writes and reads.
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of every factdb database: "fact" in ASCII.
 constexpr std::int32_t kApplicationId = 0x66616374;
 

@@ -226,9 +226,13 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
     }
     pk.erase(std::remove(pk.begin(), pk.end(), std::string()), pk.end());
     if (!pk.empty()) body += ",\n  PRIMARY KEY (" + fmt::format("{}", fmt::join(pk, ", ")) + ")";
+    // Declared in the table or created after the load (indexes.sql), a
+    // uniqueness is a constraint of the table here: a foreign key needs it
+    // before any index is created.
     auto unique = db.run_sql(
         "SELECT il.name, group_concat('\"' || ii.name || '\"', ', ') FROM pragma_index_list(:t) il "
-        "JOIN pragma_index_info(il.name) ii WHERE il.origin = 'u' GROUP BY il.name ORDER BY il.name",
+        "JOIN pragma_index_info(il.name) ii WHERE il.\"unique\" AND il.origin <> 'pk' AND NOT il.partial "
+        "GROUP BY il.name ORDER BY il.name",
         {{"t", table}});
     for (const auto& row : unique.rows) body += ",\n  UNIQUE (" + to_text(row[1]) + ")";
     out << fmt::format("CREATE TABLE {} (\n{}\n);\n", quoted_identifier(table), body);
@@ -251,8 +255,11 @@ CREATE AGGREGATE group_concat(anyelement) (SFUNC = group_concat_step, STYPE = te
     }
   }
   out << keys << '\n';
-  for (const auto& o : schema)
-    if (o.type == "index" && !o.sql.empty()) out << o.sql << ";\n";  // plain CREATE INDEX, partial ones too: PostgreSQL's syntax
+  for (const auto& o : schema) {
+    bool table_constraint = o.sql.rfind("CREATE UNIQUE", 0) == 0 && o.sql.find(" WHERE ") == std::string::npos;  // above
+    if (o.type == "index" && !o.sql.empty() && !table_constraint)
+      out << o.sql << ";\n";  // plain CREATE INDEX, partial ones too: PostgreSQL's syntax
+  }
   out << "CREATE INDEX search_index_words ON search_index USING gin (to_tsvector('english', text));\n\n";
 
   // The schema's own views, then each canned query as a function taking its
