@@ -325,6 +325,37 @@ TEST_CASE("cli: check passes on a fresh database and fails on a tampered one", "
   CHECK(older.err.find("rebuild the database with 'factdb build'") != std::string::npos);
 }
 
+TEST_CASE("cli: check finds a reference to a row that is not there, whatever order the rows are in", "[cli]") {
+  TempDir dir;
+  auto built = build_real_db(dir.path());
+  auto check_after = [&](const std::string& sql) {
+    auto copy = dir / "tampered.db";
+    fs::copy_file(built, copy, fs::copy_options::overwrite_existing);
+    {
+      SQLite::Database db(copy.string(), SQLite::OPEN_READWRITE);
+      db.exec(sql);
+    }
+    auto r = run_factdb({"check", "--db", copy.string()});
+    auto line = r.out.substr(r.out.find("foreign keys"));
+    return std::make_pair(r.exit_code, line.substr(0, line.find('\n')));
+  };
+  CHECK(check_after("SELECT 1") == std::make_pair(0, std::string("foreign keys    ok      every reference resolves")));
+  // A fact some statement rests on; a span two citations quote; the statement a citation belongs to (two columns).
+  auto fact = check_after("DELETE FROM fact WHERE id = (SELECT fact_id FROM statement LIMIT 1)");
+  CHECK(fact.first == 3);
+  CHECK(fact.second.find("FAILED") != std::string::npos);
+  CHECK(fact.second.find("refers to a missing fact") != std::string::npos);
+  auto span = check_after("UPDATE citation SET evidence_id = 424242 WHERE (fact_id, article_id, evidence_id) IN "
+                          "(SELECT fact_id, article_id, evidence_id FROM citation LIMIT 2)");
+  CHECK(span.first == 3);
+  CHECK(span.second.find("2 dangling reference(s); for one: citation (evidence_id) = (424242) refers to a missing evidence") !=
+        std::string::npos);
+  auto statement = check_after("DELETE FROM statement WHERE (fact_id, article_id) IN (SELECT fact_id, article_id FROM citation LIMIT 1)");
+  CHECK(statement.first == 3);
+  CHECK(statement.second.find("citation (fact_id, article_id) = (") != std::string::npos);
+  CHECK(statement.second.find("refers to a missing statement") != std::string::npos);
+}
+
 TEST_CASE("cli: --version and --help on every subcommand", "[cli]") {
   TempDir dir;
   auto version = run_factdb({"--version"}, dir.path());
