@@ -105,6 +105,10 @@ TEST_CASE("check finds a statement without support and a fact whose summary is w
   CHECK(r.detail.find("1 fact(s) no article states or whose first article or annotation flag is wrong") != std::string::npos);
   r = fact_support_after("UPDATE fact SET first_seq = first_seq + 1 WHERE id = " + quoted);
   CHECK(r.detail.find("1 fact(s) no article states") != std::string::npos);
+  r = fact_support_after("UPDATE fact SET is_annotation = 0 WHERE id = (SELECT id FROM fact WHERE is_annotation LIMIT 1)");
+  CHECK(r.detail.find("1 fact(s) no article states") != std::string::npos);
+  r = fact_support_after("UPDATE fact SET first_article_id = 'a-' || first_article_id WHERE id = " + quoted);
+  CHECK(r.detail.find("1 fact(s) no article states") != std::string::npos);
   r = fact_support_after("INSERT INTO fact (id, kind, first_article_id, first_seq, is_annotation) "
                          "VALUES (1, 'attendance', 'sco-summit-astana-2024', 1, 0)");
   CHECK(r.detail.find("1 fact(s) no article states") != std::string::npos);

@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include <sqlite3.h>
+#include <xxhash.h>
 
 #include <future>
+#include <optional>
 #include <string_view>
 
 #include "factdb/canned_query.h"
@@ -117,15 +119,18 @@ std::size_t skip_chars(std::string_view text, std::size_t& chars, std::size_t by
   return byte;
 }
 
-// substr(article.text, start, length) = quote for every row, without
-// substr(): it counts characters from the start of the text at every call,
-// which made the check quadratic in an article's length. Spans are read in
-// order of start, so one walk through each text finds them all.
-CheckResult evidence(SQLite::Database& db) {
-  SQLite::Statement spans(db, "SELECT id, article_id, start, length, quote FROM evidence ORDER BY article_id, start");
+// Each span of the articles read in order of its start, one walk through
+// each text (see skip_chars), calling `span(id, article, start, text)` with
+// the span's text as the article gives it, or with nullopt when it cannot:
+// no such article, or a start before the text's first character. Reads the
+// index evidence_span only, not the rows: sequentially, not a row at random
+// per span. Returns how many spans there are.
+template <class Span>
+std::int64_t walk_spans(SQLite::Database& db, Span span) {
+  SQLite::Statement spans(db, "SELECT id, article_id, start, length FROM evidence ORDER BY article_id, start");
   SQLite::Statement article_text(db, "SELECT text FROM article WHERE id = ?");
-  std::int64_t total = 0, n = 0;
-  std::string first, article, text;
+  std::int64_t total = 0;
+  std::string article, text;
   bool has_text = false;
   std::size_t chars = 0, byte = 0;  // where the walk through the current article is
   while (spans.executeStep()) {
@@ -139,17 +144,63 @@ CheckResult evidence(SQLite::Database& db) {
       text = has_text ? article_text.getColumn(0).getString() : std::string();
     }
     std::int64_t start = spans.getColumn(2).getInt64(), length = spans.getColumn(3).getInt64();
-    bool ok = has_text && start >= 1 && length >= 0 && spans.getColumn(4).getType() == SQLITE_TEXT;
-    if (ok) {
+    std::optional<std::string_view> given;
+    if (has_text && start >= 1 && length >= 0) {
       byte = skip_chars(text, chars, byte, start - 1);
       std::size_t end_chars = chars;
       auto end = skip_chars(text, end_chars, byte, start - 1 + length);
-      auto quote = spans.getColumn(4);
-      ok = std::string_view(text).substr(byte, end - byte) ==
-           std::string_view(static_cast<const char*>(quote.getBlob()), static_cast<std::size_t>(quote.getBytes()));
+      given = std::string_view(text).substr(byte, end - byte);
     }
-    if (!ok && n++ == 0) first = fmt::format("evidence {} ({} at {})", spans.getColumn(0).getInt64(), id, start);
+    span(spans.getColumn(0).getInt64(), id, start, given);
   }
+  return total;
+}
+
+std::string_view text_of(const SQLite::Column& column) {
+  return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
+}
+
+// substr(article.text, start, length) = quote for every row, without
+// substr(): it counts characters from the start of the text at every call,
+// which made the check quadratic in an article's length. Reading each span's
+// quote beside its place, in article order, would read the rows at random
+// (their ids are hashes). So both sides are hashed with the span's id and
+// summed (XXH3, 128 bits): the texts the articles give, read in article
+// order from the index, and the quotes, read in the table's order. A
+// different span makes the sums differ but one time in 2^128; only then are
+// the quotes read in article order, to count and name the spans that differ.
+CheckResult evidence(SQLite::Database& db) {
+  struct Sum {
+    std::uint64_t high = 0, low = 0;
+    bool ok = true;
+    void add(std::int64_t id, std::string_view text) {
+      auto h = XXH3_128bits_withSeed(text.data(), text.size(), static_cast<XXH64_hash_t>(id));
+      high += h.high64;
+      low += h.low64;
+    }
+  } given, quoted;
+  auto total = walk_spans(db, [&](std::int64_t id, const std::string&, std::int64_t, std::optional<std::string_view> text) {
+    if (text) given.add(id, *text);
+    else given.ok = false;
+  });
+  {
+    SQLite::Statement quotes(db, "SELECT id, quote FROM evidence");
+    while (quotes.executeStep()) {
+      if (quotes.getColumn(1).getType() == SQLITE_TEXT) quoted.add(quotes.getColumn(0).getInt64(), text_of(quotes.getColumn(1)));
+      else quoted.ok = false;
+    }
+  }
+  if (given.ok && quoted.ok && given.high == quoted.high && given.low == quoted.low)
+    return {"evidence", true, fmt::format("all {} spans match their article verbatim", total)};
+  SQLite::Statement quote(db, "SELECT quote FROM evidence WHERE id = ?");
+  std::int64_t n = 0;
+  std::string first;
+  walk_spans(db, [&](std::int64_t id, const std::string& article, std::int64_t start, std::optional<std::string_view> text) {
+    quote.reset();
+    quote.bind(1, id);
+    bool ok = text && quote.executeStep() && quote.getColumn(0).getType() == SQLITE_TEXT && text_of(quote.getColumn(0)) == *text;
+    if (!ok && n++ == 0) first = fmt::format("evidence {} ({} at {})", id, article, start);
+  });
   return {"evidence", n == 0,
           n == 0 ? fmt::format("all {} spans match their article verbatim", total)
                  : fmt::format("{} of {} spans do not match their article; first: {}", n, total, first)};
@@ -185,17 +236,22 @@ CheckResult fact_support(SQLite::Database& db) {
   auto unsupported = worded - (cited - both);
   auto stray = count(db, "SELECT count(*) FROM citation c JOIN evidence e ON e.id = c.evidence_id WHERE e.article_id <> c.article_id");
   // Every fact is stated, and what fact says of its statements is what they
-  // are: the statement at its first article and place is of this fact, no
-  // article sorting before states it, and it is an annotation only if none of
-  // its statements is in words (sought only when the first is an annotation).
-  // A fact no article states has no statement at that place.
+  // are: its first article is the smallest id among the articles stating it,
+  // its place that article's statement of it, and it is an annotation only
+  // if all of its statements are. Read fact by fact from the index of
+  // statements by fact, whose entries hold article and place, and the fact
+  // rows in the same order: nothing at random. The annotations are few, and
+  // read from their own index.
   auto wrong = count(db,
-                     "SELECT count(*) FROM fact f LEFT JOIN statement s ON s.article_id = f.first_article_id AND s.seq = f.first_seq "
-                     " WHERE s.fact_id IS NOT f.id "
-                     "    OR EXISTS (SELECT 1 FROM statement e WHERE e.fact_id = f.id AND e.article_id < f.first_article_id) "
-                     "    OR CASE WHEN s.annotation_source_id IS NULL THEN f.is_annotation <> 0 "
-                     "            ELSE f.is_annotation <> NOT EXISTS (SELECT 1 FROM statement w "
-                     "                                                 WHERE w.fact_id = f.id AND w.annotation_source_id IS NULL) END");
+                     "WITH annotation (fact_id) AS MATERIALIZED "
+                     "       (SELECT fact_id FROM statement WHERE annotation_source_id IS NOT NULL), "
+                     "     annotated (fact_id, n) AS (SELECT fact_id, count(*) FROM annotation GROUP BY fact_id) "
+                     "SELECT (SELECT count(*) FROM fact) - "
+                     "       (SELECT count(*) FROM (SELECT fact_id, min(article_id) AS first_article_id, seq, count(*) AS n "
+                     "                                FROM statement GROUP BY fact_id) g "
+                     "          JOIN fact f ON f.id = g.fact_id LEFT JOIN annotated a ON a.fact_id = g.fact_id "
+                     "         WHERE f.first_article_id = g.first_article_id AND f.first_seq = g.seq "
+                     "           AND f.is_annotation = (coalesce(a.n, 0) = g.n))");
   auto total = count(db, "SELECT count(*) FROM fact");
   bool ok = unsupported == 0 && both == 0 && stray == 0 && wrong == 0;
   return {"fact support", ok,
