@@ -354,6 +354,12 @@ TEST_CASE("cli: check finds a reference to a row that is not there, whatever ord
   CHECK(statement.first == 3);
   CHECK(statement.second.find("citation (fact_id, article_id) = (") != std::string::npos);
   CHECK(statement.second.find("refers to a missing statement") != std::string::npos);
+  // Not read itself (the reference to statement, and statement's to article, imply it), still found.
+  auto article = check_after("UPDATE citation SET article_id = 'nowhere' WHERE (fact_id, article_id, evidence_id) IN "
+                             "(SELECT fact_id, article_id, evidence_id FROM citation LIMIT 1)");
+  CHECK(article.first == 3);
+  CHECK(article.second.find("1 dangling reference(s); for one: citation (fact_id, article_id) = (") != std::string::npos);
+  CHECK(article.second.find(", nowhere) refers to a missing statement") != std::string::npos);
 }
 
 TEST_CASE("cli: --version and --help on every subcommand", "[cli]") {

@@ -7,8 +7,10 @@
 #include <sqlite3.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <future>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "factdb/canned_query.h"
@@ -55,6 +57,7 @@ CheckResult foreign_keys(SQLite::Database& db) {
   struct Reference {
     std::string child, parent;
     std::vector<std::string> from, to;
+    std::set<std::string> not_null;  // the child's columns declared NOT NULL
   };
   std::vector<Reference> references;
   {
@@ -66,7 +69,7 @@ CheckResult foreign_keys(SQLite::Database& db) {
       for (std::int64_t id = -1; keys.executeStep();) {
         if (keys.getColumn(0).getInt64() != id) {
           id = keys.getColumn(0).getInt64();
-          references.push_back({tables.getColumn(0).getString(), keys.getColumn(1).getString(), {}, {}});
+          references.push_back({tables.getColumn(0).getString(), keys.getColumn(1).getString(), {}, {}, {}});
         }
         references.back().from.push_back(keys.getColumn(2).getString());
         if (!keys.getColumn(3).isNull()) references.back().to.push_back(keys.getColumn(3).getString());
@@ -80,10 +83,43 @@ CheckResult foreign_keys(SQLite::Database& db) {
       primary.bind(1, r.parent);
       while (primary.executeStep()) r.to.push_back(primary.getColumn(0).getString());
     }
+    SQLite::Statement not_null(db, "SELECT name FROM pragma_table_info(?) WHERE \"notnull\"");
+    for (auto& r : references) {
+      not_null.reset();
+      not_null.bind(1, r.child);
+      while (not_null.executeStep()) r.not_null.insert(not_null.getColumn(0).getString());
+    }
   }
+  // A reference that two others imply is not read: citation (article_id) ->
+  // article holds when citation (fact_id, article_id) -> statement does, none
+  // of those columns null, and statement (article_id) -> article does. The
+  // two must be read themselves: only references no other implies are used.
+  auto implied_by = [&](const Reference& r, const Reference& wider) -> const Reference* {
+    if (&wider == &r || wider.child != r.child || wider.to.size() != wider.from.size()) return nullptr;
+    std::vector<std::string> through;  // r's columns, as the wider reference's parent names them
+    for (const auto& column : r.from) {
+      auto at = std::find(wider.from.begin(), wider.from.end(), column);
+      if (at == wider.from.end()) return nullptr;
+      through.push_back(wider.to[static_cast<std::size_t>(at - wider.from.begin())]);
+    }
+    for (const auto& column : wider.from)
+      if (!r.not_null.count(column)) return nullptr;
+    for (const auto& next : references)
+      if (next.child == wider.parent && next.from == through && next.parent == r.parent && next.to == r.to) return &next;
+    return nullptr;
+  };
+  auto implied = [&](const Reference& r) {
+    for (const auto& wider : references)
+      if (const auto* next = implied_by(r, wider))
+        if (std::none_of(references.begin(), references.end(), [&](const Reference& w) { return implied_by(wider, w); }) &&
+            std::none_of(references.begin(), references.end(), [&](const Reference& w) { return implied_by(*next, w); }))
+          return true;
+    return false;
+  };
   std::int64_t n = 0;
   std::string first;
   for (const auto& r : references) {
+    if (implied(r)) continue;
     std::vector<std::string> from, not_null, match;
     for (std::size_t i = 0; i < r.from.size(); ++i) {
       from.push_back(quoted_identifier(r.from[i]));
