@@ -269,7 +269,7 @@ std::string man_page(const CLI::App& app, const std::vector<CommandInfo>& comman
   out += ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nWhen set, output is never coloured.\n"
          ".TP\n.B SOURCE_DATE_EPOCH\nThe build time stored in a database's metadata; none is stored without it.\n"
          ".TP\n.BR SQLITE_TMPDIR \", \" TMPDIR\nWhere a build keeps its rows while it sorts them (else /var/tmp, then /tmp): "
-         "about half the size of the database it writes, freed when it ends.\n";
+         "about the size of the database it writes, freed when it ends.\n";
   out += ".SH SEE ALSO\n.BR sqlite3 (1),\n.BR dot (1)\n";
   return out;
 }

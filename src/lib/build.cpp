@@ -195,7 +195,7 @@ BuildSummary build_once(const fs::path& seed_dir, const fs::path& output, const 
     if (e.getErrorCode() == SQLITE_FULL)
       throw Error(ExitCode::missing_file,
                   fmt::format("cannot write {}: {} (a build also needs room in the temporary folder, SQLITE_TMPDIR or "
-                              "TMPDIR, about half the size of the database)",
+                              "TMPDIR, about the size of the database)",
                               output.string(), e.what()));
     if (e.getErrorCode() == SQLITE_CANTOPEN || e.getErrorCode() == SQLITE_READONLY || e.getErrorCode() == SQLITE_IOERR)
       throw Error(ExitCode::missing_file, fmt::format("cannot write {}: {}", output.string(), e.what()));
