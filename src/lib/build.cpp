@@ -136,7 +136,7 @@ void refuse_output_in_seed(const fs::path& seed_dir, const fs::path& output) {
 }
 
 BuildSummary build_once(const fs::path& seed_dir, const fs::path& output, const BuildProgress& progress,
-                        seed::RowOrder order) {
+                        seed::RowOrder order, const seed::SharedIds& shared) {
   TemporaryFile temp(output);
   BuildSummary summary;
   auto phase_start = std::chrono::steady_clock::now();
@@ -168,7 +168,7 @@ BuildSummary build_once(const fs::path& seed_dir, const fs::path& output, const 
     db->exec(std::string(resources::schema_sql()));
     {
       SQLite::Transaction transaction(*db);
-      seed::load_seed(*db, seed_dir, order, {progress.articles, phase_done});
+      seed::load_seed(*db, seed_dir, order, shared, {progress.articles, phase_done});
       phase_done();
       db->exec(std::string(resources::indexes_sql()));
       phase_done();
@@ -211,14 +211,24 @@ BuildSummary build_once(const fs::path& seed_dir, const fs::path& output, const 
 BuildSummary build_database(const fs::path& seed_dir, const fs::path& output, const BuildProgress& progress) {
   check_output_path(output);
   refuse_output_in_seed(seed_dir, output);
-  try {
-    return build_once(seed_dir, output, progress, seed::RowOrder::staged);
-  } catch (const seed::StagedRowRejected&) {
-    // Rare (the loader checks what the schema does, nearly all of it, and two
-    // contents share an id one time in 2^53 per pair): the slower load that
-    // can name the entry SQLite rejected, or tell the two contents apart.
-    return build_once(seed_dir, output, progress, seed::RowOrder::as_read);
+  // Two contents share an id one time in 2^53 per pair (about once in 200
+  // builds of ten million rows): the staged build finds them and runs again
+  // remembering those ids, which moves the second on (ContentIds). Each
+  // attempt finds ids no earlier one did; a few are the most ever needed.
+  constexpr int kStagedAttempts = 4;
+  seed::SharedIds shared;
+  for (int attempt = 0; attempt < kStagedAttempts; ++attempt) {
+    try {
+      return build_once(seed_dir, output, progress, seed::RowOrder::staged, shared);
+    } catch (const seed::IdsShared& e) {
+      shared.insert(e.ids.begin(), e.ids.end());
+    } catch (const seed::StagedRowRejected&) {
+      break;
+    }
   }
+  // Rare (the loader checks what the schema does, nearly all of it): the
+  // slower load that can name the entry SQLite rejected, and remembers every id.
+  return build_once(seed_dir, output, progress, seed::RowOrder::as_read, {});
 }
 
 }  // namespace factdb

@@ -44,6 +44,13 @@ constexpr std::string_view kFactRestated =
 
 FilePosition position(const Location& where) { return {where.line, where.column}; }
 
+std::set<std::int64_t> ids_of(const SharedIds& shared, IdKind kind) {
+  std::set<std::int64_t> ids;
+  for (const auto& [k, id] : shared)
+    if (k == kind) ids.insert(id);
+  return ids;
+}
+
 // A position kept for the article being read, in the file of `here`.
 Location same_file(const Location& here, FilePosition there) { return {here.file, there.line, there.column}; }
 
@@ -77,14 +84,17 @@ struct Article {
 
 class Loader {
  public:
-  Loader(SQLite::Database& db, fs::path seed_dir, bool staged, const LoadProgress& progress)
+  Loader(SQLite::Database& db, fs::path seed_dir, bool staged, const SharedIds& shared, const LoadProgress& progress)
       : seed_dir_(std::move(seed_dir)),
         progress_(progress.articles),
         loaded_(progress.loaded),
-        fact_ids_(!staged),
-        evidence_ids_(!staged),
+        fact_ids_(staged ? ContentIds(ids_of(shared, kFactIds)) : ContentIds()),
+        evidence_ids_(staged ? ContentIds(ids_of(shared, kEvidenceIds)) : ContentIds()),
         disagreements_(db),
-        rows_(db, staged) {}
+        rows_(db, staged) {
+    // A span is inserted once, by the article it is in.
+    rows_.keyed_by_content("evidence", kEvidenceIds);
+  }
 
   void run() {
     std::error_code ec;
@@ -273,17 +283,15 @@ class Loader {
     auto key = std::make_pair(span.start, span.length);
     if (auto it = a.evidence.find(key); it != a.evidence.end()) return it->second;
     std::string content = fmt::format("evidence\x1f{}\x1f{}\x1f{}", a.header.id, span.start, span.length);
-    // A staged build forgets ids (ContentIds): two spans given one id then
-    // meet in the evidence table's key, and the build loads again.
-    auto id = evidence_ids_.id(content).id;
+    auto id = evidence_ids_.id(content);
     const auto& text = *a.header.text;
-    rows_.insert("evidence", {{"id", id},
+    rows_.insert("evidence", {{"id", id.id},
                               {"article_id", a.header.id},
                               {"start", text.char_start(span)},
                               {"length", text.char_length(span)},
                               {"quote", std::string(text.slice(span))}});
-    a.evidence.emplace(key, id);
-    return id;
+    a.evidence.emplace(key, id.id);
+    return id.id;
   }
 
   // Every entity id the article defines, before its facts are read, so that
@@ -450,7 +458,7 @@ class Loader {
   void insert_statement(Article& a, const Entry& entry, ContentIds::Id fact, std::string_view kind) {
     auto seq = a.next_seq++;
     bool annotation = entry.annotation.has_value() || entry.spans.empty();
-    rows_.content(fact.id, fact.check);
+    rows_.content(kFactIds, fact.id, fact.check);
     rows_.insert("fact",
                  {{"id", fact.id},
                   {"kind", std::string(kind)},
@@ -489,8 +497,8 @@ class Loader {
 
 }  // namespace
 
-void load_seed(SQLite::Database& db, const fs::path& seed_dir, RowOrder order, const LoadProgress& progress) {
-  Loader(db, seed_dir, order == RowOrder::staged, progress).run();
+void load_seed(SQLite::Database& db, const fs::path& seed_dir, RowOrder order, const SharedIds& shared, const LoadProgress& progress) {
+  Loader(db, seed_dir, order == RowOrder::staged, shared, progress).run();
 }
 
 }  // namespace factdb::seed

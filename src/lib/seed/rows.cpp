@@ -22,9 +22,10 @@ void Rows::insert(std::string_view table, const Columns& columns, std::string_vi
   writer_.push(sql, values_, origin_);
 }
 
-void Rows::content(std::int64_t id, std::uint32_t check) {
+void Rows::content(int kind, std::int64_t id, std::uint32_t check) {
   if (content_sql_.empty()) return;
   values_.clear();
+  values_.push_back(std::int64_t{kind});
   values_.push_back(id);
   values_.push_back(std::int64_t{check});
   writer_.push(&content_sql_, values_, origin_);

@@ -26,15 +26,17 @@ class Rows {
   void in_context(const Location& where, std::string what);
   // INSERT (or `verb`, such as "INSERT OR IGNORE") INTO table (columns) VALUES (...) `upsert`.
   void insert(std::string_view table, const Columns& columns, std::string_view verb = "INSERT", std::string_view upsert = {});
-  // Records that `id` was derived from a content with `check` (see
-  // Staging::content_sql): nothing when not staged.
-  void content(std::int64_t id, std::uint32_t check);
+  // See Staging::keyed_by_content.
+  void keyed_by_content(std::string_view table, int kind) { staging_.keyed_by_content(table, kind); }
+  // Records that `id`, of the kind of ids `kind`, was derived from a content
+  // with `check` (see Staging::content_sql): nothing when not staged.
+  void content(int kind, std::int64_t id, std::uint32_t check);
   // UPDATE table SET column = value WHERE key_column = key.
   void update(std::string_view table, std::string_view column, RowValue value, std::string_view key_column, RowValue key);
   // Runs what is queued; the rows SQLite rejected, if any.
   std::vector<Diagnostic> finish() { return writer_.finish(); }
   // After a finish() without problems: moves the staged rows to their tables.
-  // Throws StagedRowRejected when SQLite rejects one of them.
+  // Throws IdsShared or StagedRowRejected as Staging::merge does.
   void merge() { staging_.merge(); }
 
  private:

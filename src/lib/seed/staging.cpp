@@ -48,13 +48,13 @@ Staging::Staging(SQLite::Database& db, bool enabled) : db_(db) {
     // A rowid table keyed otherwise numbers its rows in the order they come:
     // sorting them would change the file's rowids, so it is not staged.
     if (key.empty() || !(without_rowid || (integer_key && key.size() == 1))) continue;
-    Stage stage{columns, {}, {}, {}};
+    Stage stage{columns, {}, {}, {}, -1};
     for (const auto& [position, name] : key) stage.key.append(stage.key.empty() ? "" : ", ").append(name);
     db.exec(fmt::format("CREATE TEMP TABLE {} ({})", stage_name(table), definitions));
     stages_.emplace(table, std::move(stage));
   }
   if (stages_.empty()) return;
-  db.exec("CREATE TEMP TABLE staged_content (id INTEGER NOT NULL, check_hash INTEGER NOT NULL)");
+  db.exec("CREATE TEMP TABLE staged_content (kind INTEGER NOT NULL, id INTEGER NOT NULL, check_hash INTEGER NOT NULL)");
 }
 
 std::string Staging::insert_sql(std::string_view verb, std::string_view table, const std::vector<std::string_view>& columns,
@@ -76,7 +76,7 @@ std::string Staging::insert_sql(std::string_view verb, std::string_view table, c
 }
 
 std::string Staging::content_sql() const {
-  return stages_.empty() ? "" : "INSERT INTO temp.staged_content (id, check_hash) VALUES (?, ?)";
+  return stages_.empty() ? "" : "INSERT INTO temp.staged_content (kind, id, check_hash) VALUES (?, ?, ?)";
 }
 
 std::string Staging::update_sql(std::string_view table, std::string_view column, std::string_view key_column) const {
@@ -85,22 +85,37 @@ std::string Staging::update_sql(std::string_view table, std::string_view column,
   return fmt::format("UPDATE {} SET {} = ?1 WHERE {} = ?2", table, column, key_column);
 }
 
+void Staging::keyed_by_content(std::string_view table, int kind) {
+  if (auto it = stages_.find(table); it != stages_.end()) it->second.content_kind = kind;
+}
+
 void Staging::merge() {
   if (stages_.empty()) return;
   try {
     {
-      SQLite::Statement shared(db_, "SELECT id FROM temp.staged_content GROUP BY id HAVING min(check_hash) <> max(check_hash) LIMIT 1");
-      if (shared.executeStep())
-        throw StagedRowRejected(fmt::format("two different contents were given id {}", shared.getColumn(0).getInt64()));
+      std::vector<std::pair<int, std::int64_t>> ids;
+      SQLite::Statement shared(db_, "SELECT kind, id FROM temp.staged_content GROUP BY kind, id HAVING min(check_hash) <> max(check_hash)");
+      while (shared.executeStep()) ids.emplace_back(shared.getColumn(0).getInt(), shared.getColumn(1).getInt64());
+      if (!ids.empty()) throw IdsShared(std::move(ids));
     }
     db_.exec("DROP TABLE temp.staged_content");
     for (const auto& [table, stage] : stages_) {
       // Equal keys keep the order they came in: a row's upsert, or the row
       // INSERT OR IGNORE keeps, is what a direct insert would give. "WHERE
       // true" tells SQLite the ON of an upsert is not a join's.
-      if (!stage.verb.empty())
-        db_.exec(fmt::format("{} INTO main.{} ({}) SELECT {} FROM temp.{} WHERE true ORDER BY {}, rowid {}", stage.verb, table,
-                             stage.columns, stage.columns, stage_name(table), stage.key, stage.upsert));
+      try {
+        if (!stage.verb.empty())
+          db_.exec(fmt::format("{} INTO main.{} ({}) SELECT {} FROM temp.{} WHERE true ORDER BY {}, rowid {}", stage.verb,
+                               table, stage.columns, stage.columns, stage_name(table), stage.key, stage.upsert));
+      } catch (const SQLite::Exception& e) {
+        if (stage.content_kind < 0 || !rejects_row(e.getErrorCode())) throw;
+        std::vector<std::pair<int, std::int64_t>> ids;
+        SQLite::Statement twice(db_, fmt::format("SELECT {0} FROM temp.{1} GROUP BY {0} HAVING count(*) > 1", stage.key,
+                                                 stage_name(table)));
+        while (twice.executeStep()) ids.emplace_back(stage.content_kind, twice.getColumn(0).getInt64());
+        if (!ids.empty()) throw IdsShared(std::move(ids));
+        throw;
+      }
       db_.exec(fmt::format("DROP TABLE temp.{}", stage_name(table)));
     }
   } catch (const SQLite::Exception& e) {

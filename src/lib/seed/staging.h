@@ -9,11 +9,13 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace factdb::seed {
@@ -23,6 +25,14 @@ namespace factdb::seed {
 // without staging, where the first row rejected is reported at its place.
 struct StagedRowRejected : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// Two different contents were given one id (ContentIds): which, as (the
+// kind of id, the id). The caller builds again remembering those ids.
+struct IdsShared : std::runtime_error {
+  IdsShared(std::vector<std::pair<int, std::int64_t>> shared)
+      : std::runtime_error("two different contents were given one id"), ids(std::move(shared)) {}
+  std::vector<std::pair<int, std::int64_t>> ids;
 };
 
 class Staging {
@@ -42,11 +52,11 @@ class Staging {
   std::string insert_sql(std::string_view verb, std::string_view table, const std::vector<std::string_view>& columns,
                          std::string_view upsert = {});
 
-  // The SQL that records, in a staged build, that id (first parameter) was
-  // derived from a content whose check hash is the second (ContentIds); ""
-  // when not staged, where ids are remembered as they are given. merge()
-  // throws StagedRowRejected when two checks of one id differ: two contents
-  // share it, and the build must load again remembering ids.
+  // The SQL that records, in a staged build, that an id of the kind given
+  // first (facts, spans, ...: a number of the caller's) is the second
+  // parameter, derived from a content whose check hash is the third
+  // (ContentIds); "" when not staged, where ids are remembered as they are
+  // given. merge() throws IdsShared when two checks of one id differ.
   std::string content_sql() const;
 
   // The SQL that sets `column` of the row whose `key_column` is the second
@@ -55,9 +65,17 @@ class Staging {
   // what it changes through the upsert of insert_sql.
   std::string update_sql(std::string_view table, std::string_view column, std::string_view key_column) const;
 
+  // Tells that the rows of staged `table` are one per content, keyed by its
+  // id of kind `kind` (ContentIds): two rows with one key, which make the
+  // copy fail, are two contents given one id, and merge() throws IdsShared
+  // for them. Cheaper than content_sql for a table no content is stated in
+  // twice. Nothing when `table` is not staged.
+  void keyed_by_content(std::string_view table, int kind);
+
   // Checks the recorded contents, then copies every stage table into its
-  // table, sorted by key. Throws StagedRowRejected when SQLite rejects a row
-  // or two contents share an id, SQLite::Exception for any other failure.
+  // table, sorted by key. Throws IdsShared when two contents share an id,
+  // StagedRowRejected when SQLite rejects a row, SQLite::Exception for any
+  // other failure.
   void merge();
 
  private:
@@ -66,6 +84,7 @@ class Staging {
     std::string key;      // the primary key's columns, in key order
     std::string verb;     // the one verb its rows were inserted with ("" until the first)
     std::string upsert;   // and the one ON CONFLICT clause
+    int content_kind = -1;  // keyed_by_content's kind of ids, if given
   };
   SQLite::Database& db_;
   std::map<std::string, Stage, std::less<>> stages_;  // by name: the copies run in one order on every platform
